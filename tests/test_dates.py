@@ -1,0 +1,282 @@
+"""Periods: words in French and English resolved against a publication date (a day, a range, or unknown)."""
+
+import datetime as dt
+
+import dateparser
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from reconcile import DateError, DateRange, ReconcileError
+from reconcile.dates import PeriodMention, _grammar, find_periods, resolve_period
+
+D = dt.date
+SPAN = DateRange.parse({"from": "2024-12-06", "to": "2025-01-20"})  # seed 001: across a new year
+DAY = D(2025, 3, 10)
+
+
+def R(start: str, end: str) -> DateRange:
+    return DateRange(start, end)
+
+
+# ------------------------------------------------------------------ every expression, both languages
+
+ABSOLUTE = [
+    ("fr", "en 2025", DateRange.year(2025)),
+    ("en", "in 2025", DateRange.year(2025)),
+    ("fr", "pour 2025", DateRange.year(2025)),
+    ("en", "for 2025", DateRange.year(2025)),
+    ("fr", "2025", DateRange.year(2025)),
+    ("en", "2025", DateRange.year(2025)),
+    ("fr", "au troisième trimestre 2024", R("2024-07-01", "2024-09-30")),
+    ("fr", "au 3e trimestre 2024", R("2024-07-01", "2024-09-30")),
+    ("fr", "T3 2024", R("2024-07-01", "2024-09-30")),
+    ("en", "Q3 2024", R("2024-07-01", "2024-09-30")),
+    ("en", "in the third quarter of 2024", R("2024-07-01", "2024-09-30")),
+    ("fr", "mars 2025", DateRange.month(2025, 3)),
+    ("en", "March 2025", DateRange.month(2025, 3)),
+    ("fr", "en décembre 2024", DateRange.month(2024, 12)),
+    ("en", "Dec. 2024", DateRange.month(2024, 12)),
+    ("fr", "le 6 décembre 2024", DateRange.day(D(2024, 12, 6))),
+    ("fr", "1er mars 2025", DateRange.day(D(2025, 3, 1))),
+    ("en", "December 6, 2024", DateRange.day(D(2024, 12, 6))),
+    ("en", "6 December 2024", DateRange.day(D(2024, 12, 6))),
+    ("fr", "premier semestre 2025", R("2025-01-01", "2025-06-30")),
+    ("en", "H2 2024", R("2024-07-01", "2024-12-31")),
+    ("fr", "début 2025", R("2025-01-01", "2025-04-30")),
+    ("fr", "mi-2025", R("2025-05-01", "2025-08-31")),
+    ("fr", "fin 2024", R("2024-09-01", "2024-12-31")),
+    ("en", "early 2025", R("2025-01-01", "2025-04-30")),
+    ("en", "mid-2025", R("2025-05-01", "2025-08-31")),
+    ("en", "the end of 2024", R("2024-09-01", "2024-12-31")),
+    ("fr", "entre 2023 et 2025", R("2023-01-01", "2025-12-31")),
+    ("en", "from 2023 to 2025", R("2023-01-01", "2025-12-31")),
+    ("en", "2023-2025", R("2023-01-01", "2025-12-31")),
+]
+
+
+@pytest.mark.parametrize(("lang", "expr", "expected"), ABSOLUTE)
+def test_absolute_expressions_need_no_publication_date(lang, expr, expected):
+    assert resolve_period(expr, None, lang) == expected
+    assert resolve_period(expr, SPAN, lang) == expected
+    assert resolve_period(expr, DAY, lang) == expected
+
+
+# (lang, expression, on DAY = 2025-03-10, on SPAN = 2024-12-06..2025-01-20)
+RELATIVE = [
+    ("fr", "cette année", DateRange.year(2025), R("2024-01-01", "2025-12-31")),
+    ("en", "this year", DateRange.year(2025), R("2024-01-01", "2025-12-31")),
+    ("fr", "l'an prochain", DateRange.year(2026), R("2025-01-01", "2026-12-31")),
+    ("fr", "l’année prochaine", DateRange.year(2026), R("2025-01-01", "2026-12-31")),
+    ("en", "next year", DateRange.year(2026), R("2025-01-01", "2026-12-31")),
+    ("fr", "l'année dernière", DateRange.year(2024), R("2023-01-01", "2024-12-31")),
+    ("fr", "l'an dernier", DateRange.year(2024), R("2023-01-01", "2024-12-31")),
+    ("en", "last year", DateRange.year(2024), R("2023-01-01", "2024-12-31")),
+    ("fr", "depuis janvier", R("2025-01-01", "2025-03-10"), R("2024-01-01", "2025-01-20")),
+    ("en", "since January", R("2025-01-01", "2025-03-10"), R("2024-01-01", "2025-01-20")),
+    ("en", "by July", R("2025-03-10", "2025-07-31"), R("2024-12-06", "2025-07-31")),
+    ("fr", "d'ici juillet", R("2025-03-10", "2025-07-31"), R("2024-12-06", "2025-07-31")),
+    ("fr", "en septembre", DateRange.month(2024, 9), DateRange.month(2024, 9)),
+    ("en", "in September", DateRange.month(2024, 9), DateRange.month(2024, 9)),
+    ("fr", "en mars", DateRange.month(2025, 3), DateRange.month(2024, 3)),
+    ("en", "in March", DateRange.month(2025, 3), DateRange.month(2024, 3)),
+    ("fr", "au troisième trimestre", R("2024-07-01", "2024-09-30"), R("2024-07-01", "2024-09-30")),
+    ("en", "in the third quarter", R("2024-07-01", "2024-09-30"), R("2024-07-01", "2024-09-30")),
+    ("en", "in Q1", R("2025-01-01", "2025-03-31"), R("2024-01-01", "2025-03-31")),
+    ("fr", "plus tôt cette année", R("2025-01-01", "2025-03-10"), R("2024-01-01", "2025-01-20")),
+    ("en", "earlier this year", R("2025-01-01", "2025-03-10"), R("2024-01-01", "2025-01-20")),
+    ("en", "later this year", R("2025-03-10", "2025-12-31"), R("2024-12-06", "2025-12-31")),
+    ("fr", "le mois dernier", DateRange.month(2025, 2), R("2024-11-01", "2024-12-31")),
+    ("en", "last month", DateRange.month(2025, 2), R("2024-11-01", "2024-12-31")),
+    ("fr", "ce trimestre", R("2025-01-01", "2025-03-31"), R("2024-10-01", "2025-03-31")),
+    ("fr", "la fin de l'année", R("2025-09-01", "2025-12-31"), R("2024-09-01", "2025-12-31")),
+    ("fr", "depuis 2022", R("2022-01-01", "2025-03-10"), R("2022-01-01", "2025-01-20")),
+    ("en", "since 2022", R("2022-01-01", "2025-03-10"), R("2022-01-01", "2025-01-20")),
+    ("fr", "d'ici fin 2025", R("2025-01-01", "2025-12-31"), R("2024-12-06", "2025-12-31")),
+    ("en", "by 2027", R("2025-03-10", "2027-12-31"), R("2024-12-06", "2027-12-31")),
+    ("fr", "6 décembre", DateRange.day(D(2024, 12, 6)), DateRange.day(D(2024, 12, 6))),
+    ("en", "Dec 6", DateRange.day(D(2024, 12, 6)), DateRange.day(D(2024, 12, 6))),
+]
+
+
+@pytest.mark.parametrize(("lang", "expr", "on_day", "on_span"), RELATIVE)
+def test_relative_expressions_resolve_against_the_publication(lang, expr, on_day, on_span):
+    assert resolve_period(expr, DAY, lang) == on_day
+    assert resolve_period(expr, DateRange.day(DAY), lang) == on_day
+    assert resolve_period(expr, SPAN, lang) == on_span
+
+
+@pytest.mark.parametrize(("lang", "expr"), [(lang, expr) for lang, expr, _, _ in RELATIVE])
+def test_relative_expressions_without_a_publication_date_are_never_invented(lang, expr):
+    assert resolve_period(expr, None, lang) is None
+    mentions = find_periods(f"… {expr} …", lang, None)
+    assert [(m.text, m.period) for m in mentions] == [(expr, None)]
+
+
+def test_a_month_is_the_most_recent_one_not_after_publication():
+    assert resolve_period("en septembre", D(2024, 9, 1), "fr") == DateRange.month(2024, 9)
+    assert resolve_period("en septembre", D(2024, 8, 31), "fr") == DateRange.month(2023, 9)
+    assert resolve_period("by September", D(2024, 10, 1), "en") == R("2024-10-01", "2025-09-30")
+
+
+def test_a_publication_range_gives_the_span_of_every_reading():
+    # published at any time in autumn 2024 or up to mid-2025: "en septembre" is Sept 2024 or Sept 2025
+    autumn = DateRange.parse({"from": "2024-09-01", "to": "2025-10-01"})
+    assert resolve_period("en septembre", autumn, "fr") == R("2024-09-01", "2025-09-30")
+
+
+def test_dateparser_reads_what_the_grammar_does_not():
+    assert resolve_period("il y a deux ans", DAY, "fr") == DateRange.year(2023)
+    assert resolve_period("il y a deux ans", None, "fr") is None
+    assert resolve_period("yesterday", DAY, "en") == DateRange.day(D(2025, 3, 9))
+    assert resolve_period("15/01/2025", None, "fr") == DateRange.day(D(2025, 1, 15))
+
+
+def test_a_language_without_a_data_file_still_resolves_through_dateparser():
+    assert resolve_period("März 2025", None, "de") == DateRange.month(2025, 3)
+    assert resolve_period("letztes Jahr", DAY, "de") == DateRange.year(2024)
+    assert resolve_period("letztes Jahr", None, "de") is None
+    with pytest.raises(DateError, match="'xx'"):
+        resolve_period("2025", None, "xx")
+
+
+def test_spelling_variants_are_the_same_phrase():
+    for text in ("ce mois-ci", "ce mois ci", "Ce  Mois-Ci", "l’an dernier", "L'an  dernier", "déc. 2024", "dec 2024"):
+        assert len(find_periods(f"x {text} y", "fr", DAY)) == 1, text
+    assert resolve_period("ce mois ci", DAY, "fr") == DateRange.month(2025, 3)
+    assert resolve_period("déc. 2024", None, "fr") == DateRange.month(2024, 12)
+
+
+def test_iso_dates_are_days_and_impossible_dates_are_not_periods():
+    found = find_periods("publié le 2024-12-06, révisé le 2024-02-30.", "fr", None)
+    assert [(m.text, m.period) for m in found] == [("2024-12-06", DateRange.day(D(2024, 12, 6)))]
+    assert find_periods("le 31 février", "fr", DAY) == []
+    assert resolve_period("29 February", D(2025, 3, 1), "en") == DateRange.day(D(2024, 2, 29))
+
+
+@pytest.mark.parametrize("expr", ["bientôt", "", "   ", "beaucoup de puces", "3 000", "200 000", "2000 puces",
+                                  "31 février 2025"])
+def test_unreadable_expressions_give_none(expr):
+    assert resolve_period(expr, DAY, "fr") is None
+
+
+def test_malformed_inputs_raise_date_errors():
+    with pytest.raises(DateError, match="text"):
+        resolve_period(2025, None, "fr")
+    with pytest.raises(DateError):
+        resolve_period("cette année", "not a date", "fr")
+    with pytest.raises(DateError, match="de.toml"):
+        find_periods("im Jahr 2025", "de", None)
+    with pytest.raises(DateError, match="text"):
+        find_periods(None, "fr", None)
+    assert issubclass(DateError, ReconcileError)
+
+
+def test_language_codes_with_a_region_use_the_language_file():
+    assert resolve_period("cette année", DAY, "fr-FR") == DateRange.year(2025)
+    assert [m.text for m in find_periods("in Q3 2024", "en_GB", None)] == ["in Q3 2024"]
+
+
+# ------------------------------------------------------------------ finding periods in text
+
+
+def test_find_periods_in_seed_like_french():
+    text = (
+        "Un investissement colossal de 7 milliards de dollars prévu pour 2025. Depuis 2022, les "
+        "États-Unis ont mis en place des restrictions. En mai, des responsables ont demandé… The "
+        "Information a rapporté en septembre que la société avait passé des commandes pour plus de "
+        "200 000 Nvidia H20 cette année. Plus tôt cette année, ByteDance a dévoilé un outil."
+    )
+    found = find_periods(text, "fr", SPAN)
+    assert all(isinstance(m, PeriodMention) and text[m.start : m.end] == m.text for m in found)
+    assert [(m.text, m.period) for m in found] == [
+        ("pour 2025", DateRange.year(2025)),
+        ("Depuis 2022", R("2022-01-01", "2025-01-20")),
+        ("En mai", DateRange.month(2024, 5)),
+        ("en septembre", DateRange.month(2024, 9)),
+        ("cette année", R("2024-01-01", "2025-12-31")),
+        ("Plus tôt cette année", R("2024-01-01", "2025-01-20")),
+    ]
+
+
+def test_find_periods_in_english():
+    text = (
+        "ByteDance plans to spend $7bn in 2025 and ordered 200,000 chips this year; deliveries are due "
+        "by July, after a record Q3 2024 and March 2025 sales (2024)."
+    )
+    found = find_periods(text, "en", DateRange.day(D(2025, 1, 10)))
+    assert [(m.text, str(m.period)) for m in found] == [
+        ("in 2025", "2025-01-01..2025-12-31"),
+        ("this year", "2025-01-01..2025-12-31"),
+        ("by July", "2025-01-10..2025-07-31"),
+        ("Q3 2024", "2024-07-01..2024-09-30"),
+        ("March 2025", "2025-03-01..2025-03-31"),
+        ("2024", "2024-01-01..2024-12-31"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "plus de 200 000 puces H20"),
+        ("fr", "une entreprise de 3 000 milliards de dollars"),
+        ("fr", "2 025 000 utilisateurs et 1 999 commandes"),
+        ("fr", "pour 2000 puces"),
+        ("fr", "en 2000 milliards de yuans"),
+        ("fr", "un ratio de 1,2025 et 12,2024"),
+        ("fr", "2025 utilisateurs"),
+        ("fr", "la planète mars"),
+        ("en", "more than 200,000 chips and 2,000 users"),
+        ("en", "orders for 2000 chips"),
+        ("en", "2019 chips shipped"),
+        ("en", "they may sell"),
+        ("en", "a total of 2000"),
+    ],
+)
+def test_numbers_and_words_that_are_not_periods_are_not_reported(lang, text):
+    assert find_periods(text, lang, SPAN) == []
+
+
+def test_month_names_agree_with_dateparser_language_data():
+    """dateparser is an independent oracle for the month words of the data files."""
+    for lang in ("fr", "en"):
+        for name, month in _grammar(lang).months.items():
+            parsed = dateparser.parse(f"{name} 2025", languages=[lang])
+            assert parsed is not None and (parsed.year, parsed.month) == (2025, month), (lang, name)
+
+
+# ------------------------------------------------------------------ properties
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1990, 2090), st.sampled_from([("fr", "en"), ("fr", "pour"), ("en", "in"), ("en", "for")]))
+def test_a_year_after_in_is_that_year(year, lang_prep):
+    lang, prep = lang_prep
+    expected = DateRange.year(year)
+    assert resolve_period(f"{prep} {year}", None, lang) == expected
+    found = find_periods(f"Le plan prévu {prep} {year}, dit-on.", lang, None)
+    assert [(m.text, m.period) for m in found] == [(f"{prep} {year}", expected)]
+
+
+publication_days = st.dates(min_value=D(1950, 1, 1), max_value=D(2090, 12, 31))
+
+
+@settings(max_examples=80, deadline=None)
+@given(publication_days, st.integers(0, 800), st.sampled_from([("fr", "cette année"), ("en", "this year")]))
+def test_this_year_spans_the_years_of_every_publication_day(first, length, lang_expr):
+    lang, expr = lang_expr
+    pub = DateRange(first, first + dt.timedelta(days=length))
+    period = resolve_period(expr, pub, lang)
+    assert period == DateRange(D(pub.start.year, 1, 1), D(pub.end.year, 12, 31))
+    assert period.contains(pub.start) and period.contains(pub.end)
+
+
+@settings(max_examples=60, deadline=None)
+@given(publication_days, st.integers(0, 400), st.integers(0, 400),
+       st.sampled_from([("fr", "en septembre"), ("en", "by July"), ("fr", "depuis janvier"),
+                        ("en", "last month"), ("fr", "au troisième trimestre"), ("en", "Dec 6")]))
+def test_a_publication_range_contains_the_reading_on_each_of_its_days(first, length, offset, lang_expr):
+    lang, expr = lang_expr
+    pub = DateRange(first, first + dt.timedelta(days=length))
+    inside = first + dt.timedelta(days=min(offset, length))
+    over_range, on_day = resolve_period(expr, pub, lang), resolve_period(expr, inside, lang)
+    assert over_range.start <= on_day.start and on_day.end <= over_range.end

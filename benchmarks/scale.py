@@ -1,0 +1,171 @@
+"""How reconcile() scales: time and peak memory on synthetic claims at 10k, 100k and 1M claims.
+
+    python benchmarks/scale.py                 # 10k, 100k, 1M
+    python benchmarks/scale.py 10000 100000    # chosen sizes
+
+Each size runs in its own subprocess so that its peak RSS (``ru_maxrss``) is its own; time is
+measured without tracemalloc (which would slow the run several times). ``build`` is the time to
+make the synthetic claims (not part of reconcile), ``rss_claims`` the RSS once they exist,
+``rss_peak`` the peak after reconcile(); ``cpu s`` is the process CPU time of reconcile() (less
+sensitive than wall time to other work on the machine).
+
+The synthetic batch has realistic key cardinality: about one fact key per four claims, most
+facts with 1-6 claims, and twenty "hot" facts that gather 10 % of all claims (thousands each at
+1M); money in USD, EUR and CNY over 2019-2025 (so FX lookups are exercised and cached), ~10 %
+undated claims, 1 % outliers at twice the figure (contradictions), stage pairs (order/receive), 1 % stated
+conversions, 300 outlets of which some relay others (``cites``).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from reconcile.model import Claim, DateRange, Quantity  # noqa: E402
+
+SIZES = (10_000, 100_000, 1_000_000)
+ACTIONS = ("plan", "order", "buy", "receive", "spend", "users")
+CURRENCIES = ("USD", "USD", "EUR", "CNY")
+
+
+_FX_CACHE: dict = {}
+
+
+def fx_factor(unit: str, period: DateRange | None) -> float:
+    """Units of ``unit`` per USD in the middle of the period (2025 when undated)."""
+    from reconcile.fx import FxRates
+
+    if unit == "USD":
+        return 1.0
+    key = (unit, period)
+    if key not in _FX_CACHE:
+        low, high = FxRates.default().rate("USD", unit, period or DateRange.year(2025))
+        _FX_CACHE[key] = (low + high) / 2
+    return _FX_CACHE[key]
+
+
+def synthetic_claims(n: int, seed: int = 7) -> list[Claim]:
+    rnd = random.Random(seed)
+    keys = max(20, n // 4)
+    outlets = [f"Outlet {i}" for i in range(300)]
+    wires = ["Reuters", "AFP", "Bloomberg", "AP"]
+    years = [DateRange.year(y) for y in range(2019, 2026)]
+    months = [DateRange.month(y, m) for y in range(2019, 2026) for m in range(1, 13)]
+    sentences = [f"Company said it had ordered {i} units this year." for i in range(1000)]
+    claims: list[Claim] = []
+    for i in range(n):
+        key = rnd.randrange(20) if rnd.random() < 0.10 else rnd.randrange(keys)
+        krnd = random.Random(key)
+        subject = f"Company {key % (keys // 3 + 1)}"
+        action = ACTIONS[key % len(ACTIONS)]
+        obj = f"Product {krnd.randrange(200)}"
+        money = action in ("spend", "plan") and krnd.random() < 0.7
+        base = krnd.uniform(1e3, 1e9)
+        roll = rnd.random()
+        if roll < 0.10:
+            period = None
+        elif roll < 0.6:
+            period = years[krnd.randrange(len(years))]
+        else:
+            period = months[krnd.randrange(len(months))]
+        value = float(f"{base * rnd.uniform(0.99, 1.01):.2g}")  # news figures are rounded
+        if rnd.random() < 0.01:
+            value *= 2.0
+        if money:
+            unit = CURRENCIES[rnd.randrange(len(CURRENCIES))]
+            value *= fx_factor(unit, period)
+            quantity = Quantity(value * 0.95, value * 1.05, value, unit, "money", "approx", f"{value:.3g} {unit}")
+        else:
+            quantity = Quantity.exact(round(value), "item", "count", f"{round(value):,}")
+        doc = f"doc{rnd.randrange(max(1, n // 5))}"
+        cites = (wires[rnd.randrange(4)],) if rnd.random() < 0.3 else ()
+        claims.append(
+            Claim(
+                id=f"{doc}#{i}",
+                doc_id=doc,
+                start=0,
+                end=10,
+                text=quantity.text,
+                sentence=sentences[i % len(sentences)],
+                quantity=quantity,
+                subject=subject,
+                action=action,
+                object=obj,
+                period=period,
+                hedged=rnd.random() < 0.2,
+                publisher=outlets[rnd.randrange(len(outlets))],
+                cites=cites,
+                published=years[-1] if rnd.random() < 0.8 else None,
+            )
+        )
+    # stated conversions: 1 % of the money claims get a CNY/USD twin in the same sentence
+    extra: list[Claim] = []
+    for claim in claims[: n // 100]:
+        if claim.quantity.kind == "money" and claim.quantity.unit == "CNY":
+            usd = claim.quantity.stated / 7.1 * (1.0 if rnd.random() < 0.8 else 0.7)
+            twin = Quantity(usd * 0.95, usd * 1.05, usd, "USD", "money", "approx", f"{usd:.3g} USD")
+            extra.append(
+                Claim(
+                    id=claim.id + "b", doc_id=claim.doc_id, start=20, end=30, text=twin.text,
+                    sentence=claim.sentence, quantity=twin, subject=claim.subject, action=claim.action,
+                    object=claim.object, period=claim.period, publisher=claim.publisher,
+                    published=claim.published, equivalents=(claim.id,),
+                )
+            )
+    return claims + extra
+
+
+def run_one(n: int) -> dict:
+    from reconcile.fx import FxRates
+    from reconcile.judge import reconcile
+    from reconcile.lexicon import Lexicon
+
+    rates, lexicon = FxRates.default(), Lexicon.default()  # loaded once, outside the timing
+    started = time.perf_counter()
+    claims = synthetic_claims(n)
+    build = time.perf_counter() - started
+    rss_claims = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started, cpu = time.perf_counter(), time.process_time()
+    report = reconcile(claims, "USD", rates, lexicon=lexicon)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kinds: dict[str, int] = {}
+    for finding in report.findings:
+        kinds[finding.kind] = kinds.get(finding.kind, 0) + 1
+    return {
+        "claims": len(claims),
+        "facts": len(report.facts),
+        "findings": kinds,
+        "build_s": round(build, 2),
+        "reconcile_s": round(elapsed, 2),
+        "cpu_s": round(cpu, 2),
+        "rss_claims_mb": round(rss_claims / 1024),
+        "rss_peak_mb": round(rss_peak / 1024),
+    }
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--one"]:
+        print(json.dumps(run_one(int(argv[1]))))
+        return
+    sizes = [int(a) for a in argv] or list(SIZES)
+    print(f"{'claims':>10} {'facts':>9} {'reconcile s':>12} {'cpu s':>7} {'s/100k':>7} {'build s':>8} "
+          f"{'RSS claims MB':>14} {'RSS peak MB':>12}  findings")
+    for n in sizes:
+        done = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True)
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        per = r["reconcile_s"] / r["claims"] * 100_000
+        print(f"{r['claims']:>10,} {r['facts']:>9,} {r['reconcile_s']:>12.2f} {r['cpu_s']:>7.2f} {per:>7.2f} {r['build_s']:>8.2f} "
+              f"{r['rss_claims_mb']:>14,} {r['rss_peak_mb']:>12,}  {r['findings']}", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,118 @@
+"""The command line: formats, output file, exit codes, problems on stderr, python -m."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reconcile.cli import EXIT_CONTRADICTION, EXIT_OK, EXIT_USAGE, run
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture()
+def contradicting(tmp_path) -> Path:
+    path = tmp_path / "two.jsonl"
+    rows = [
+        {"id": "a", "lang": "en", "published": "2024-10-01", "publisher": "Wire A",
+         "text": "ByteDance ordered 100,000 Nvidia H20 chips in 2024."},
+        {"id": "b", "lang": "en", "published": "2024-10-02", "publisher": "Wire B",
+         "text": "ByteDance ordered 300,000 Nvidia H20 chips in 2024."},
+    ]
+    lines = [json.dumps(rows[0]), "this line is not JSON", json.dumps(rows[1])]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_seeds_table(tmp_path):
+    code, out, err = cli(str(SEEDS))
+    assert code == EXIT_OK
+    assert out.startswith("SEVERITY")
+    assert "stage_gap" in out and "conversion_consistent" in out
+    assert "documents; extracting claims" in err  # progress on stderr, not in the report
+
+
+def test_seeds_json_is_the_report_schema():
+    code, out, _ = cli(str(SEEDS), "--format", "json", "--quiet")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    assert data["schema_version"] == "1" and data["currency"] == "USD"
+    assert data["summary"]["findings"]["stage_gap"] == 1
+
+
+def test_markdown_and_currency():
+    code, out, _ = cli(str(SEEDS), "--format", "md", "--currency", "eur", "-q")
+    assert code == EXIT_OK
+    assert out.startswith("# Reconciliation report") and "(currency EUR)" in out
+
+
+def test_html_to_file(tmp_path):
+    target = tmp_path / "report.html"
+    code, out, err = cli(str(SEEDS), "--format", "html", "-o", str(target))
+    assert code == EXIT_OK and out == ""
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in page
+    assert "report written to" in err
+
+
+def test_fail_on_contradiction(contradicting):
+    code, out, err = cli(str(contradicting), "--fail-on-contradiction")
+    assert code == EXIT_CONTRADICTION
+    assert "contradiction" in out
+    # the bad line is reported on stderr and did not stop the run
+    assert "line 2" in err and "invalid JSON" in err
+    code, _, _ = cli(str(contradicting))
+    assert code == EXIT_OK
+
+
+def test_no_contradiction_in_seeds_passes_the_gate():
+    code, _, _ = cli(str(SEEDS), "--fail-on-contradiction", "-q")
+    assert code == EXIT_OK
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["/no/such/path"],
+        [str(SEEDS), "--format", "pdf"],
+        [str(SEEDS), "--currency", "dollars"],
+        [str(SEEDS), "--currency", "XYZ"],
+        [],
+    ],
+)
+def test_bad_usage_or_input_exits_2(argv):
+    code, out, err = cli(*argv)
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert err
+
+
+def test_bad_lexicon_exits_2(tmp_path):
+    bad = tmp_path / "lexicon.toml"
+    bad.write_text("[[actor\nthis is not toml", encoding="utf-8")
+    code, _, err = cli(str(SEEDS), "--lexicon", str(bad))
+    assert code == EXIT_USAGE
+    assert "lexicon.toml" in err
+
+
+def test_python_dash_m(contradicting):
+    done = subprocess.run(
+        [sys.executable, "-m", "reconcile", str(contradicting), "--format", "json", "--fail-on-contradiction"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == EXIT_CONTRADICTION
+    assert json.loads(done.stdout)["summary"]["contradictions"] == 1
+    helped = subprocess.run([sys.executable, "-m", "reconcile", "--help"], capture_output=True, text=True, timeout=60)
+    assert helped.returncode == EXIT_OK and "Exit codes" in helped.stdout

@@ -1,0 +1,385 @@
+"""Numerals: the language knowledge of ``reconcile/data/numbers/*.toml`` and the pieces that
+read a figure written in digits or in words.
+
+Each language is one TOML file beside ``common.toml`` (currency symbols, ISO codes, model
+names); :func:`language` loads and merges them once. Adding German is adding ``de.toml``.
+
+>>> digits_value("200 000", language("fr"))
+(200000.0, 1.0)
+>>> digits_value("12,345", language("fr"))[0], digits_value("12,345", language("en"))[0]
+(12.345, 12345.0)
+>>> words_value(["quatre-vingt", "dix", "neuf"], language("fr"))
+[(0, 3, 99.0)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from importlib import resources
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+import attrs
+
+DEFAULT_LANGUAGE = "en"
+_SPACES = re.compile(r"[\s\-]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+@functools.lru_cache(maxsize=4096)
+def normalise(phrase: str) -> str:
+    """The lookup key of a phrase: lower case, straight apostrophes, hyphens and runs of
+    spaces as one space, no space around ``$``.
+
+    >>> normalise("Quatre-Vingt  DIX"), normalise("$ CAD"), normalise("jusqu’à")
+    ('quatre vingt dix', '$cad', "jusqu'à")
+    """
+    key = _SPACES.sub(" ", phrase.lower().translate(_APOSTROPHES)).strip()
+    return key.replace(" $", "$").replace("$ ", "$")
+
+
+_OPTIONAL_SPACE = "\x01"
+
+
+def _regex_form(phrase: str) -> str:
+    """A phrase as the trie spells it: like :func:`normalise`, but a space written next to
+    ``$`` stays, as an optional space ("c $" matches "C$" and "c $"; "a$" never "a $")."""
+    form = _SPACES.sub(" ", phrase.lower().translate(_APOSTROPHES)).strip()
+    return form.replace(" $", _OPTIONAL_SPACE + "$").replace("$ ", "$" + _OPTIONAL_SPACE)
+
+
+def _fragment(char: str, last: bool) -> str:
+    # Optional spaces only inside a phrase: a leading or trailing \s* would rescan a run of
+    # spaces from every position (quadratic time on "          ...").
+    if char == " ":
+        return r"[\s\-]+"
+    if char == _OPTIONAL_SPACE:
+        return r"\s*"
+    if char == "'":
+        return r"['’‘ʼ]" if last else r"['’‘ʼ]\s*"
+    return re.escape(char)
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex matching any of ``phrases`` (normalised), built as a trie so that a failed
+    attempt costs a character or two, never a pass over every phrase.
+
+    >>> re.fullmatch(alternation(["mille", "milliard", "milliards"]), "milliard") is not None
+    True
+    """
+    trie: dict = {}
+    for phrase in {_regex_form(p) for p in phrases if normalise(p)}:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends_here = "" in node
+        branches = [
+            _fragment(char, last=set(child) == {""}) + emit(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends_here:
+            return "(?:" + body + ")?"
+        return body
+
+    if not trie:
+        return r"(?!x)x"
+    return "(?:" + emit(trie) + ")"
+
+
+def _keyed(table: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType({normalise(key): value for key, value in table.items()})
+
+
+def _currency(value: object) -> tuple[str, float]:
+    if isinstance(value, list):
+        return str(value[0]), float(value[1])
+    return str(value), 1.0
+
+
+@attrs.frozen
+class Language:
+    """Everything quantities need to know of one language, read from its data file."""
+
+    code: str
+    decimal: str
+    group: str
+    words: Mapping[str, float]
+    additive_tens: frozenset[int]
+    joiners: frozenset[str]
+    articles: frozenset[str]
+    article_only: frozenset[str]
+    standalone_scales: frozenset[str]
+    hundred_multiplier_max: int
+    scales: Mapping[str, float]
+    scale_abbreviations: Mapping[str, float]
+    scale_glued: Mapping[str, float]
+    qualifiers: Mapping[str, str]
+    qualifiers_after: Mapping[str, str]
+    range_joiners: Mapping[str, str]
+    percent_words: frozenset[str]
+    percent_prepositions: tuple[str, ...]
+    currencies: Mapping[str, tuple[str, float]]
+    prefix_currencies: tuple[str, ...]
+    currency_phrases: tuple[str, ...]
+    context_symbols: frozenset[str]
+    ambiguous: Mapping[str, tuple[str, ...]]
+    currency_context: Mapping[str, tuple[str, ...]]
+    noun_prepositions: tuple[str, ...]
+    nouns: Mapping[str, str]
+    modifiers_after: tuple[str, ...]
+    modifiers_before: tuple[str, ...]
+    products: Mapping[str, str]
+    product_prefixes: tuple[str, ...]
+    brands: tuple[str, ...]
+    model_pattern: str
+    months: tuple[str, ...]
+    year_prepositions: frozenset[str]
+    time_words: tuple[str, ...]
+    ordinals: Mapping[str, float]
+    ordinal_phrases: tuple[str, ...]
+    over_words: frozenset[str]
+    decimal_words: tuple[str, ...]
+    negative_words: tuple[str, ...]
+
+
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _ordinals(fractions: Mapping) -> dict[str, float]:
+    """Ordinal denominators with their plural and accent-free spellings."""
+    suffix = fractions.get("plural_suffix", "")
+    out: dict[str, float] = {}
+    for word, value in fractions.get("ordinals", {}).items():
+        for form in {word, word + suffix, _without_accents(word), _without_accents(word) + suffix}:
+            out.setdefault(form, float(value))
+    return out
+
+
+def _read(name: str) -> dict | None:
+    resource = resources.files("reconcile.data.numbers").joinpath(f"{name}.toml")
+    if not resource.is_file():
+        return None
+    return tomllib.loads(resource.read_text(encoding="utf-8"))
+
+
+def available_languages() -> tuple[str, ...]:
+    """The languages that have a data file.
+
+    >>> {"en", "fr"} <= set(available_languages())
+    True
+    """
+    folder = resources.files("reconcile.data.numbers")
+    return tuple(
+        sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml") and p.name != "common.toml")
+    )
+
+
+def language_code(lang: str) -> str:
+    """The data file a language tag reads: ``fr-FR`` -> ``fr``; an unknown language falls back
+    to English so that finding figures never fails on a tag.
+
+    >>> language_code("fr-CA"), language_code("xx")
+    ('fr', 'en')
+    """
+    primary = lang.lower().replace("_", "-").split("-")[0] if isinstance(lang, str) else ""
+    return primary if primary in available_languages() else DEFAULT_LANGUAGE
+
+
+@functools.cache
+def language(lang: str) -> Language:
+    """The merged knowledge of ``common.toml`` and ``<lang>.toml``, loaded once."""
+    code = language_code(lang)
+    common = _read("common") or {}
+    data = _read(code) or {}
+    numbers = data.get("number_words", {})
+    phrase = data.get("noun_phrase", {})
+    models = common.get("models", {})
+    dates = data.get("dates", {})
+    currencies = {normalise(k): _currency(v) for k, v in common.get("currencies", {}).items()}
+    currencies.update({normalise(k): _currency(v) for k, v in data.get("currencies", {}).items()})
+    return Language(
+        code=code,
+        decimal=data.get("digits", {}).get("decimal", "."),
+        group=data.get("digits", {}).get("group", ","),
+        words=_keyed({k: float(v) for k, v in data.get("words", {}).items()}),
+        additive_tens=frozenset(int(v) for v in numbers.get("additive_tens", [])),
+        joiners=frozenset(normalise(w) or w for w in numbers.get("joiners", [])),
+        articles=frozenset(normalise(w) for w in numbers.get("articles", [])),
+        article_only=frozenset(normalise(w) for w in numbers.get("article_only", [])),
+        standalone_scales=frozenset(normalise(w) for w in numbers.get("standalone_scales", [])),
+        hundred_multiplier_max=int(numbers.get("hundred_multiplier_max", 99)),
+        scales=_keyed({k: float(v) for k, v in data.get("scales", {}).items()}),
+        scale_abbreviations=_keyed({k: float(v) for k, v in data.get("scale_abbreviations", {}).items()}),
+        scale_glued=_keyed({k: float(v) for k, v in data.get("scale_glued", {}).items()}),
+        qualifiers=_keyed(data.get("qualifiers", {})),
+        qualifiers_after=_keyed(data.get("qualifiers_after", {})),
+        range_joiners=MappingProxyType(dict(data.get("range_joiners", {}))),
+        percent_words=frozenset(normalise(w) for w in data.get("percent", {}).get("words", [])),
+        percent_prepositions=tuple(data.get("percent", {}).get("prepositions", [])),
+        currencies=MappingProxyType(currencies),
+        prefix_currencies=tuple(common.get("currencies", {})),
+        currency_phrases=tuple(common.get("currencies", {})) + tuple(data.get("currencies", {})),
+        context_symbols=frozenset(normalise(k) for k in common.get("context", {}).get("symbols", [])),
+        ambiguous=MappingProxyType({normalise(k): tuple(v) for k, v in common.get("ambiguous", {}).items()}),
+        currency_context=MappingProxyType(
+            {k: tuple(normalise(w) for w in v) for k, v in data.get("currency_context", {}).items()}
+        ),
+        noun_prepositions=tuple(phrase.get("prepositions", [])),
+        nouns=_keyed(data.get("nouns", {})),
+        modifiers_after=tuple(phrase.get("modifiers_after", [])),
+        modifiers_before=tuple(phrase.get("modifiers_before", [])),
+        products=_keyed(common.get("products", {})),
+        product_prefixes=tuple(models.get("product_prefixes", [])),
+        brands=tuple(models.get("brands", [])),
+        model_pattern=models.get("model_pattern", r"(?!x)x"),
+        months=tuple(dates.get("months", [])),
+        year_prepositions=frozenset(normalise(w) for w in dates.get("year_prepositions", [])),
+        time_words=tuple(dates.get("time_words", [])),
+        ordinals=_keyed(_ordinals(data.get("fractions", {}))),
+        ordinal_phrases=tuple(_ordinals(data.get("fractions", {}))),
+        over_words=frozenset(normalise(w) for w in data.get("fractions", {}).get("over", [])),
+        decimal_words=tuple(data.get("fractions", {}).get("decimal_words", [])),
+        negative_words=tuple(data.get("fractions", {}).get("negative_words", [])),
+    )
+
+
+# --------------------------------------------------------------------------- digits
+
+_DIGIT_SPACES = re.compile(r"[\s\u00a0\u202f]")
+
+
+def digits_value(token: str, lang: Language) -> tuple[float, float]:
+    """The value of a figure in digits and its step (the unit of its last digit written).
+
+    Spaces of any kind group thousands. With both marks, the last one is the decimal mark.
+    With one kind used several times, it groups. Used once, the language's decimal mark is a
+    decimal mark; the other mark groups only before exactly three digits.
+
+    >>> en, fr = language("en"), language("fr")
+    >>> digits_value("1.234.567", fr)[0], digits_value("1.234.567", en)[0]
+    (1234567.0, 1234567.0)
+    >>> digits_value("5,6", fr), digits_value("5.6", en)
+    ((5.6, 0.1), (5.6, 0.1))
+    >>> digits_value("1\u202f234\u202f567,89", fr)[0]
+    1234567.89
+    """
+    compact = _DIGIT_SPACES.sub("", token)
+    marks = [c for c in compact if c in ".,"]
+    decimal_mark = None
+    if marks:
+        kinds = set(marks)
+        if len(kinds) == 2:
+            decimal_mark = marks[-1]
+        elif len(marks) == 1:
+            mark = marks[0]
+            after = len(compact) - compact.index(mark) - 1
+            if mark == lang.decimal or after != 3:
+                decimal_mark = mark
+    if decimal_mark is None:
+        integer, fraction = compact.replace(",", "").replace(".", ""), ""
+    else:
+        head, _, fraction = compact.rpartition(decimal_mark)
+        integer = head.replace(",", "").replace(".", "")
+    integer = integer or "0"
+    value = float(f"{integer}.{fraction}" if fraction else integer)
+    step = 10.0 ** -len(fraction) if fraction else 1.0
+    return value, step
+
+
+# --------------------------------------------------------------------------- words
+
+
+def _kind_of(value: float) -> str:
+    if value >= 1000:
+        return "scale"
+    if value == 100:
+        return "hundred"
+    if value >= 20:
+        return "ten"
+    return "unit"
+
+
+def words_value(tokens: list[str], lang: Language) -> list[tuple[int, int, float]]:
+    """Read number words, split where a new number must begin.
+
+    Returns ``(first, last_exclusive, value)`` token ranges. Joiners ("et", "and") are tokens
+    too and belong to the number around them.
+
+    >>> fr, en = language("fr"), language("en")
+    >>> words_value("deux cent deux mille".split(), fr)
+    [(0, 4, 202000.0)]
+    >>> words_value("vingt et un".split(), fr)
+    [(0, 3, 21.0)]
+    >>> words_value("cinq et six millions".split(), fr)
+    [(0, 1, 5.0), (2, 4, 6000000.0)]
+    >>> words_value("two hundred and thirty-four thousand".replace("-", " ").split(), en)
+    [(0, 6, 234000.0)]
+    """
+    out: list[tuple[int, int, float]] = []
+    start = None
+    total = current = 0.0
+    last_scale = float("inf")
+    pending_joiner = None
+    last_word = -1
+
+    def close() -> None:
+        nonlocal start, total, current, last_scale
+        if start is not None:
+            out.append((start, last_word + 1, total + current))
+        start, total, current, last_scale = None, 0.0, 0.0, float("inf")
+
+    for index, raw in enumerate(tokens):
+        word = normalise(raw)
+        if word in lang.joiners or raw in lang.joiners:
+            pending_joiner = index
+            continue
+        value = lang.words.get(word)
+        if value is None:
+            close()
+            pending_joiner = None
+            continue
+        kind = _kind_of(value)
+        if start is not None and total == 0 and current == 0:
+            close()  # nothing follows a zero: "three nought four" is three figures
+        if start is not None:
+            if kind == "unit":
+                below_hundred = current % 100
+                fits = current % 10 == 0 and (
+                    value < 10 or below_hundred == 0 or (below_hundred in lang.additive_tens and value >= 10)
+                )
+            elif kind == "ten":
+                fits = current % 100 == 0
+            elif kind == "hundred":
+                fits = 0 < current <= lang.hundred_multiplier_max or (current == 0 and total > 0)
+            else:
+                fits = value < last_scale or (current == 0 and 0 < total < value)
+            if not fits:
+                close()
+        if start is None:
+            start = index
+        pending_joiner = None
+        last_word = index
+        if kind in ("unit", "ten"):
+            current += value
+        elif kind == "hundred":
+            current = (current or 1) * 100
+        else:
+            if current == 0 and 0 < total < value and last_scale <= value:
+                total *= value
+            else:
+                total += (current or 1) * value
+            current = 0.0
+            last_scale = value
+    close()
+    return out

@@ -1,0 +1,814 @@
+"""Figures in text: digits and number words, scale words, qualifiers, currencies, counted nouns.
+
+:func:`find_quantities` scans a text with one compiled regex per language (built from
+``reconcile/data/numbers/<lang>.toml`` and ``common.toml``) and returns a :class:`Mention` for
+every figure; :func:`parse_quantity` reads one expression.
+
+>>> [m.quantity.stated for m in find_quantities("ByteDance prévoit 7 milliards de dollars en 2025", "fr")]
+[7000000000.0]
+>>> q = parse_quantity("plus de 40 milliards de yuans", "fr")
+>>> (q.low, q.high, q.unit, q.bound)
+(40000000000.0, inf, 'CNY', 'lower')
+
+Approximate figures
+-------------------
+A qualifier turns a figure ``X`` into an interval. The widths live in one table,
+:data:`APPROXIMATION`; ``w`` is the relative width of the qualifier and ``h`` half the step of
+the last digit written, scaled when decimals are written (``5,6 milliards`` -> step 0.1e9,
+h = 0.05e9; ``200 000``, ``1 million``, ``trois`` -> step 1, h = 0.5):
+
+=============================================  ===========  ==========================
+qualifier (fr / en)                            bound        interval
+=============================================  ===========  ==========================
+none                                           exact        [X, X]
+environ, autour de, quelque / about, around     approx       [X - d, X + d], d = max(w·X, h), w = 10 %
+près de, presque / nearly, almost, close to    approx       [X - d, X],     d = max(w·X, h), w = 10 %
+plus de, au moins, au-delà de / more than,     lower        [X, inf)
+over, at least
+moins de, jusqu'à / fewer than, less than,     upper        [0, X]
+under, up to
+entre X et Y, de X à Y / between X and Y,      range        [X, Y], stated = (X + Y) / 2
+from X to Y, X-Y, X–Y
+=============================================  ===========  ==========================
+
+Currencies
+----------
+``$`` is the US dollar and ``¥`` the yen unless the caller's ``currency_hint`` names another
+currency the symbol can denote (``$``: CAD, AUD, HKD, ...; ``¥``: CNY). Without a hint, ``¥``
+is the yuan when the text speaks of China (yuan, renminbi, Chine, China, ...). ``dollars``
+alone is USD; ``dollars canadiens``, ``HK$``, ``C$`` are not. Cents and pence are hundredths.
+
+Other forms read
+----------------
+Fractions with a numerator ("deux tiers", "trois cinquièmes", "a half", "un et demi",
+"un million et demi", "un sur trois", "1 over 20", "3/4", "2 1/4", "½"), decimal words
+("deux cent virgule trois", "two hundred point zero three"), signs ("-9,25", "minus 5"),
+exponents ("1e10", "1,1^23"), "percent of 10", and money with its cents ("3 dollars 50 cents",
+"treize euros et quarante-cinq cents"). A list such as "22,24,26" is several figures.
+
+What is not a figure
+--------------------
+Model names (H20, A100, 910B: letters and digits glued), a figure after a product word
+(Ascend 910), years used as dates (a bare 1800..2100, or any 4-digit number after "en",
+"depuis", "in", "since"...; "2023-24"), day-month dates (le 3 mars, March 3), times (14:30,
+3 pm), ordinals and ranks (3e, 1er, 4th, "le vingt-cinquième", "the third quarter": an ordinal
+is a denominator only after a numerator), digits glued to an unknown word (180ml, 5G), and a
+lone article ("un", "a", "one") that carries no scale word, currency or fraction.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Mapping
+
+import attrs
+
+from reconcile.errors import QuantityParseError, ReconcileError
+from reconcile.model import Mention, Quantity
+from reconcile.numerals import Language, alternation, digits_value, language, normalise, words_value
+
+__all__ = ["APPROXIMATION", "Approximation", "find_quantities", "parse_quantity"]
+
+
+@attrs.frozen
+class Approximation:
+    """How a qualifier widens a figure ``X``: ``below``/``above`` are relative widths
+    (``math.inf`` for an open side; ``below=1.0`` reaches zero)."""
+
+    bound: str
+    below: float
+    above: float
+    half_step: bool = False
+
+
+APPROXIMATION: Mapping[str, Approximation] = {
+    "exact": Approximation("exact", 0.0, 0.0),
+    "approx": Approximation("approx", 0.10, 0.10, half_step=True),
+    "near": Approximation("approx", 0.10, 0.0, half_step=True),
+    "lower": Approximation("lower", 0.0, math.inf),
+    "upper": Approximation("upper", 1.0, 0.0),
+}
+"""The one table of widths given to qualified figures (see the module docstring)."""
+
+YEARS = (1800, 2100)
+"""A bare integer in this span, with nothing counted, is read as a year, not a figure."""
+
+def _bounded(pattern: str) -> str:
+    return f"(?:{pattern})(?!\\w)"
+
+
+@functools.cache
+def _patterns(code: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """The master regex, the number-word tokeniser, the noun-phrase regex and the model-name
+    regex of a language, compiled once from its data file."""
+    lang = language(code)
+    word_joiners = [j for j in lang.joiners if j.isalpha()]
+    number_words = [w for w in lang.words if w not in lang.article_only]
+    big_words = [w for w, v in lang.words.items() if v >= 100]
+    separator = r"[\s\-]+"
+    if word_joiners:
+        separator = rf"[\s\-]+(?:{alternation(word_joiners)}[\s\-]+)?"
+    if "," in lang.joiners:
+        separator = rf"(?:\s*,\s*|{separator})"
+    number_word = _bounded(alternation(number_words))
+    ordinal = _bounded(alternation(lang.ordinal_phrases))
+    article = only_article = ""
+    if lang.article_only:
+        only_article = rf"(?:{alternation(lang.article_only)}[\s\-]+)?"
+        article = rf"(?:{alternation(lang.article_only)}[\s\-]+(?={_bounded(alternation(big_words))}|{ordinal}))?"
+    denominator = rf"(?:{separator}{only_article}{ordinal})?" if lang.ordinals else ""
+    word_sequence = rf"{article}(?:{number_word}(?:{separator}{number_word})*{denominator}|{ordinal})"
+    if lang.decimal_words:
+        word_sequence += (
+            rf"(?:\s+{_bounded(alternation(lang.decimal_words))}\s+"
+            rf"(?P<fracwords>{number_word}(?:[\s\-]+{number_word})*))?"
+        )
+
+    digits = (
+        r"\d{0,3}[\u00bc-\u00be\u2150-\u215e]"
+        r"|\d{1,3}/\d{1,3}(?![/\d])"
+        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?"
+        r"|\d+(?:[.,]\d+)*(?:[eE][+\-]?\d+(?!\w))?(?:\^[+\-]?\d+)?"
+        rf"|{re.escape(lang.decimal)}\d+"
+    )
+    negative = ""
+    if lang.negative_words:
+        negative = rf"|(?P<signw>{_bounded(alternation(lang.negative_words))})\s+"
+    percent_first = ""
+    if lang.percent_prepositions:
+        alpha_percent = [w for w in lang.percent_words if w[:1].isalpha()]
+        percent_first = (
+            rf"(?:(?P<ppct>{_bounded(alternation(alpha_percent))})\s+"
+            rf"{_bounded(alternation(lang.percent_prepositions))}\s+)?"
+        )
+    prefix_currencies = alternation(lang.prefix_currencies)
+    suffix_currencies = alternation(lang.currency_phrases)
+    prepositions = alternation(lang.noun_prepositions)
+    starts = {p[0] for table in (lang.qualifiers, lang.prefix_currencies) for p in table if p}
+    start_chars = "".join(sorted(re.escape(c) for c in starts | {lang.decimal} if not c.isalnum()))
+    start_chars += "\u00bc-\u00be\u2150-\u215e"
+    master = (
+        rf"(?=[\w\-−{start_chars}])(?<!\w)(?<!\d[.,])(?<!\d:)"
+        rf"{percent_first}"
+        rf"(?:(?P<qual>{alternation(lang.qualifiers)})\s*(?=[\d\-−$€£¥￥\w]))?"
+        rf"(?:(?P<sign>[\-−])(?=\d){negative})?"
+        rf"(?:(?P<pcur>{prefix_currencies})\s?(?=\d|\w))?"
+        rf"(?:(?P<num>{digits})|(?P<words>{word_sequence}))"
+        rf"(?:(?P<glued>{alternation(lang.scale_glued)})(?![^\W\d_])"
+        rf"|\s(?P<gluedcur>{alternation(lang.scale_glued)})(?=[$€£¥￥])"
+        rf"|\s?(?P<abbr>{alternation(lang.scale_abbreviations)})(?![^\W\d_]))?"
+        rf"(?P<scalew>(?:\s+{_bounded(alternation(lang.scales))}){{0,2}})"
+        rf"(?(pcur)|(?:(?:\s*|-)(?:{prepositions}\s*)?(?P<scur>{suffix_currencies})(?![^\W\d_])"
+        rf"(?P<scalew2>(?:\s+{_bounded(alternation(lang.scales))})?))?)"
+        rf"(?:\s*(?P<pct>{alternation(lang.percent_words)})(?!\w))?"
+        rf"(?:\s+(?P<qafter>{_bounded(alternation(lang.qualifiers_after))}))?"
+    )
+    tokens = rf"{_bounded(alternation(list(lang.words) + list(lang.ordinal_phrases) + word_joiners))}|,"
+    model = f"(?-i:{lang.model_pattern})"
+    product = rf"(?:{_bounded(alternation(lang.products))}|{model}(?!\w))"
+    brand = _bounded(alternation(lang.brands))
+    noun = _bounded(alternation(lang.nouns))
+    before = rf"(?:{_bounded(alternation(lang.modifiers_before))}\s+)*" if lang.modifiers_before else ""
+    after = rf"(?:\s+{_bounded(alternation(lang.modifiers_after))})*" if lang.modifiers_after else ""
+    noun_phrase = (
+        rf"[ \t\u00a0\u202f]*(?:{prepositions}[ \t\u00a0\u202f]*)?(?P<phrase>"
+        rf"{before}(?:{brand}\s+)?(?:(?P<prod_a>{product})\s+)?(?P<noun_a>{noun}){after}"
+        rf"(?:\s+{brand})?(?:\s+(?P<prod_b>{product}))?"
+        rf"|(?:{brand}\s+)?(?P<prod_c>{product})(?:\s+(?P<noun_c>{noun}))?)"
+    )
+    return (
+        re.compile(master, re.IGNORECASE),
+        re.compile(tokens, re.IGNORECASE),
+        re.compile(noun_phrase, re.IGNORECASE),
+        re.compile(model),
+    )
+
+
+@attrs.frozen
+class _Context:
+    """Regexes that tell a date, a time or a product number from a figure."""
+
+    month_after: re.Pattern
+    month_before: re.Pattern
+    product_before: re.Pattern
+    year_before: re.Pattern
+    time_after: re.Pattern
+
+
+@functools.cache
+def _context(code: str) -> _Context:
+    lang = language(code)
+    month = alternation(lang.months)
+    return _Context(
+        month_after=re.compile(rf"\s*(?:er|st|nd|rd|th)?\s*{month}(?!\w)", re.IGNORECASE),
+        month_before=re.compile(rf"(?<!\w){month}$", re.IGNORECASE),
+        product_before=re.compile(rf"(?<!\w){alternation(lang.product_prefixes)}$", re.IGNORECASE),
+        year_before=re.compile(rf"(?<!\w){alternation(lang.year_prepositions)}$", re.IGNORECASE),
+        time_after=re.compile(rf"\s*(?::\d\d|{alternation(lang.time_words)}(?!\w))", re.IGNORECASE),
+    )
+
+
+@attrs.define
+class _Figure:
+    """A figure found by the master regex, before ranges are joined."""
+
+    start: int
+    core_start: int
+    end: int
+    value: float
+    step: float
+    qualifier: str | None
+    currency: str | None
+    percent: bool
+    scaled: bool
+    bare_integer: bool
+    scale: float = 1.0
+    digits: bool = True
+    article: bool = False
+    other: float | None = None
+    noun: str | None = None
+    noun_unit: str | None = None
+    noun_end: int | None = None
+
+
+@functools.cache
+def _cues(code: str, currency: str) -> re.Pattern:
+    """The words of a language that, anywhere in a text, point to ``currency``."""
+    cues = language(code).currency_context.get(currency, ())
+    return re.compile(rf"(?<!\w){alternation(cues)}(?!\w)", re.IGNORECASE)
+
+
+def _currency_of(symbol: str, lang: Language, hint: str | None, text: str, memo: dict) -> tuple[str, float]:
+    """ISO code and factor of a currency word or symbol; an ambiguous symbol is decided by
+    the caller's hint, else (for "¥") by the words of the text, else its default. ``memo``
+    keeps the decision for the text so that it is read once per scan, not per figure."""
+    key = normalise(symbol)
+    code, factor = lang.currencies.get(key, ("", 1.0))
+    candidates = lang.ambiguous.get(key)
+    if not candidates:
+        return code, factor
+    if hint and hint.upper() in candidates:
+        return hint.upper(), factor
+    if key not in lang.context_symbols:
+        return candidates[0], factor
+    if key not in memo:
+        memo[key] = next((c for c in candidates[1:] if _cues(lang.code, c).search(text)), candidates[0])
+    return memo[key], factor
+
+
+def _scale_of(match: re.Match, lang: Language) -> tuple[float, bool]:
+    scale, scaled = 1.0, False
+    glued = match["glued"] or match["gluedcur"]
+    if glued:
+        scale *= lang.scale_glued.get(normalise(glued), 1.0)
+        scaled = True
+    if match["abbr"]:
+        scale *= lang.scale_abbreviations.get(normalise(match["abbr"]), 1.0)
+        scaled = True
+    for word in (match["scalew"] + " " + (match["scalew2"] or "")).split():
+        scale *= lang.scales.get(normalise(word), 1.0)
+        scaled = True
+    return scale, scaled
+
+
+def _figures(text: str, code: str, hint: str | None, strict: bool) -> list[_Figure]:
+    master = _patterns(code)[0]
+    memo: dict = {}
+    out: list[_Figure] = []
+    position = 0
+    while True:
+        match = master.search(text, position)
+        if match is None:
+            return out
+        try:
+            figures = _read(match, text, code, hint, strict, memo)
+        except (ValueError, ArithmeticError, IndexError, KeyError):  # pragma: no cover - a bug guard
+            figures = []  # one unreadable match never costs the other figures of the text
+        if figures is None:
+            # Glued to a word ("180ml", "3 USD50"): retry just after this start.
+            position = match.start() + 1
+            continue
+        out.extend(figures)
+        position = max(match.end(), match.start() + 1)
+
+
+def _read(
+    match: re.Match, text: str, code: str, hint: str | None, strict: bool, memo: dict
+) -> list[_Figure] | None:
+    """The figures of one regex match; ``None`` when the match is glued to a word."""
+    lang = language(code)
+    end = match.end()
+    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return None
+    symbol = match["pcur"] or match["scur"]
+    if match["words"]:
+        segments, trailing_currency = _word_segments(match, _patterns(code)[1], lang, strict)
+        symbol = symbol or trailing_currency
+    else:
+        segments = _digit_segments(match["num"], match.start("num"), lang)
+    if not segments:
+        return []
+    scale, scaled = _scale_of(match, lang)
+    currency = factor = None
+    if symbol:
+        currency, factor = _currency_of(symbol, lang, hint, text, memo)
+    qualifier = lang.qualifiers.get(normalise(match["qual"])) if match["qual"] else None
+    after = lang.qualifiers_after.get(normalise(match["qafter"])) if match["qafter"] else None
+    sign = -1.0 if match["sign"] or match["signw"] else 1.0
+    percent = bool(match["pct"] or match["ppct"])
+    noun_re = _patterns(code)[2]
+    context = _context(code)
+    out = []
+    for index, (seg_start, seg_end, value, step, bare, article) in enumerate(segments):
+        last = index == len(segments) - 1
+        first = index == 0
+        multiplier = sign if first else 1.0
+        if last:
+            multiplier *= scale * (factor or 1.0)
+        core_start = seg_start
+        if first:
+            for group in ("ppct", "signw", "sign", "pcur"):
+                if match[group]:
+                    core_start = match.start(group)
+                    break
+        figure = _Figure(
+            start=match.start() if first and qualifier else core_start,
+            core_start=core_start,
+            end=end if last else seg_end,
+            value=_times(value, multiplier),
+            step=_times(step, abs(multiplier)) if step < 1 else step,
+            qualifier=(qualifier if first else None) or (after if last else None),
+            currency=currency if last or (first and match["pcur"]) else None,
+            percent=percent and last,
+            scaled=scaled and last,
+            bare_integer=bare and not (last and (scaled or symbol or percent)) and sign > 0,
+            article=article,
+            scale=abs(multiplier) if last else 1.0,
+            digits=not match["words"],
+        )
+        if last and not figure.currency and not figure.percent:
+            figure = _with_noun(figure, text, noun_re, lang)
+        if not strict and _not_a_figure(figure, text, context):
+            continue
+        if math.isfinite(figure.value):
+            out.append(figure)
+    return out
+
+
+def _word_joiner(gap: str, lang: Language) -> bool:
+    """Whether ``gap`` is a joining word ("et", "and"), not a comma."""
+    word = normalise(gap)
+    return word.isalpha() and word in lang.joiners
+
+
+def _plain(figure: _Figure) -> bool:
+    return not (figure.currency or figure.percent or figure.noun or figure.other is not None or figure.scale != 1.0)
+
+
+def _fractions(figures: list[_Figure], text: str, lang: Language) -> list[_Figure]:
+    """Join "un sur trois", "1 over 20" (ending the clause) and "2 1/4"."""
+    out: list[_Figure] = []
+    for figure in figures:
+        previous = out[-1] if out else None
+        if (
+            previous is not None and _plain(previous) and previous.value.is_integer()
+            and previous.qualifier in (None, "range_weak")
+        ):
+            gap = text[previous.end : figure.core_start]
+            after = text[figure.end : figure.end + 2].strip()[:1]
+            if normalise(gap) in lang.over_words and figure.value and _plain(figure) and not after.isalpha():
+                value = previous.value / figure.value
+                out[-1] = attrs.evolve(previous, end=figure.end, value=value, step=1e-3, article=False, bare_integer=False)
+                continue
+            if not gap.strip() and previous.digits and figure.digits and "/" in text[figure.core_start : figure.end]:
+                out[-1] = attrs.evolve(previous, end=figure.end, value=previous.value + figure.value, step=1e-3)
+                continue
+        if (
+            previous is not None and previous.scaled and not previous.currency and not previous.percent
+            and not figure.digits and 0 < figure.value < 1 and _word_joiner(text[previous.end : figure.core_start], lang)
+        ):  # "3 millions et demi", "3 million and a quarter"
+            value = previous.value + _times(figure.value, previous.scale)
+            out[-1] = attrs.evolve(previous, end=figure.end, value=value, currency=figure.currency, noun=figure.noun,
+                                   noun_unit=figure.noun_unit, article=False)
+            continue
+        out.append(figure)
+    return out
+
+
+def _compound_money(figures: list[_Figure], text: str, lang: Language) -> list[_Figure]:
+    """Join "3 dollars 50 cents", "treize euros et quarante-cinq cents", "15 dollars 50"."""
+    out: list[_Figure] = []
+    for figure in figures:
+        previous = out[-1] if out else None
+        if (
+            previous is not None and previous.currency and previous.scale == 1.0 and not previous.qualifier
+            and previous.step >= 1 and previous.value.is_integer()
+        ):
+            gap = normalise(text[previous.end : figure.core_start])
+            cents = None
+            if figure.qualifier is None and (not gap or gap.isalpha() and gap in lang.joiners):
+                if figure.currency and figure.scale == 0.01 and figure.start == figure.core_start:
+                    cents = figure.value
+                elif (
+                    not figure.currency and not figure.percent and figure.noun is None
+                    and figure.scale == 1.0 and 0 < figure.value < 100 and figure.value.is_integer()
+                    and figure.start == figure.core_start
+                ):
+                    cents = figure.value / 100
+            if cents is not None:
+                out[-1] = attrs.evolve(previous, end=figure.end, value=_times(previous.value + cents, 1.0), step=0.01)
+                continue
+        out.append(figure)
+    return out
+
+
+def _times(value: float, multiplier: float) -> float:
+    """``value * multiplier`` without binary noise: 16.4 million is 16400000, not 16399999.99."""
+    if multiplier == 1.0 or not (math.isfinite(value) and math.isfinite(multiplier)):
+        return value * multiplier
+    return float(Decimal(repr(value)) * Decimal(repr(multiplier)))
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+
+
+def _digit_segments(token: str, offset: int, lang: Language) -> list[tuple]:
+    """``(start, end, value, step, bare_year_like, article)`` of a figure in digits: plain and
+    grouped digits, 3/4, 1e10, 1,1^23, ,08; "22,24,26" (marks that group nothing) is a list."""
+    if token.isascii() and token.isdigit():  # the common case, fast
+        return [(offset, offset + len(token), float(token), 1.0, len(token) == 4, False)]
+    if not token[-1].isdigit():  # a vulgar fraction: "½", "2¾"
+        whole = float(token[:-1]) if token[:-1] else 0.0
+        return [(offset, offset + len(token), whole + unicodedata.numeric(token[-1]), 1e-3, False, False)]
+    if "/" in token:
+        numerator, _, denominator = token.partition("/")
+        if int(denominator) == 0:
+            return []
+        return [(offset, offset + len(token), int(numerator) / int(denominator), 1e-3, False, False)]
+    if token[0] in ".,":
+        value, step = digits_value("0" + token, lang)
+        return [(offset, offset + len(token), value, step, False, False)]
+    base, _, power = token.partition("^")
+    mantissa, _, exponent = base.lower().partition("e")
+    marks = mantissa.count(".") + mantissa.count(",")
+    if marks >= 2 and not _GROUPED.fullmatch(mantissa) and not exponent and not power:
+        out, position = [], offset
+        for part in re.split(r"[.,]", mantissa):
+            out.append((position, position + len(part), float(part), 1.0, len(part) == 4, False))
+            position += len(part) + 1
+        return out
+    value, step = digits_value(mantissa, lang)
+    try:
+        if exponent:
+            value, step = value * 10.0 ** int(exponent), step * 10.0 ** int(exponent)
+        if power:
+            value, step = value ** int(power), 1e-6
+    except (OverflowError, ZeroDivisionError):
+        return []
+    if not isinstance(value, float) or not math.isfinite(value):
+        return []
+    bare = bool(re.fullmatch(r"\d{4}", token))
+    return [(offset, offset + len(token), value, step, bare, False)]
+
+
+def _word_segments(
+    match: re.Match, tokeniser: re.Pattern, lang: Language, strict: bool
+) -> tuple[list, str | None]:
+    """Number-word segments of a match, and a currency word the words swallowed at their end
+    ("quarante-cinq cents": "cents" is the currency, not a hundred). A lone article is kept,
+    flagged, so that "un sur trois" can still become a fraction."""
+    offset = match.start("words")
+    tokens = list(tokeniser.finditer(match["words"]))
+    if match["fracwords"]:
+        tokens = [t for t in tokens if offset + t.start() < match.start("fracwords")]
+    words = [t.group() for t in tokens]
+    fraction = None
+    if words and normalise(words[-1]) in lang.ordinals:
+        fraction = _fraction(tokens, match["words"], lang)
+        if fraction is None:
+            return [], None
+        tokens, words = tokens[: fraction[0]], words[: fraction[0]]
+    ranges = words_value(words, lang)
+    trailing_currency = None
+    suffixed = match["glued"] or match["gluedcur"] or match["abbr"] or match["scalew"] or match["scur"] or match["pct"]
+    if len(ranges) > 1 and not suffixed and fraction is None:
+        first, last, _ = ranges[-1]
+        if last - first == 1 and normalise(words[first]) in lang.currencies:
+            trailing_currency = words[first]
+            ranges = ranges[:-1]
+    has_currency = bool(match["scur"] or match["pcur"] or trailing_currency)
+    has_scale = bool(match["glued"] or match["gluedcur"] or match["abbr"] or match["scalew"].strip())
+    segments = []
+    for first, last, value in ranges:
+        head = normalise(words[first])
+        count = last - first
+        article = (
+            count == 1 and not has_scale and head in lang.articles and not match["signw"]
+            and not (has_currency and head not in lang.article_only)
+        )
+        if not strict and lang.words.get(head, 0) >= 1000 and head not in lang.standalone_scales:
+            continue
+        segments.append((offset + tokens[first].start(), offset + tokens[last - 1].end(), value, 1.0, False, article))
+    if fraction is not None:
+        _, value, end, lone = fraction
+        start = segments[-1][0] if segments else offset
+        segments = segments[:-1] + [(start, offset + end, value, 1e-3, False, lone)]
+    elif match["fracwords"] and segments:
+        start, _, value, _, _, _ = segments[-1]
+        fraction_tokens = [t.group() for t in tokeniser.finditer(match["fracwords"])]
+        digits = "".join(str(int(v)) for _, _, v in words_value(fraction_tokens, lang))
+        if digits:
+            decimals = float(f"0.{digits}")
+            segments[-1] = (start, match.end("fracwords"), value + decimals, 10.0 ** -len(digits), False, False)
+    return segments, trailing_currency
+
+
+def _fraction(tokens: list[re.Match], written: str, lang: Language) -> tuple[int, float, int, bool] | None:
+    """Read "trois cinquièmes", "un vingt-cinquième", "cent et trois quarts", "a half".
+
+    Returns ``(tokens_before, value, end, lone)``: the tokens left before the fraction
+    (separate figures), its value (whole part + numerator / denominator), where it ends in
+    ``written``, and whether it has no numerator ("le vingt-cinquième" is a rank, "et demi"
+    ends a figure before it): a lone fraction is dropped unless it joins that figure.
+    ``None`` for a bare "unième" (no numerator, no compound)."""
+    words = [normalise(t.group()) for t in tokens]
+    denominator = lang.ordinals[words[-1]]
+    body = list(range(len(words) - 1))
+    # A tens word glued to the ordinal makes it compound: "vingt-cinquième" is 25th.
+    numbers = [i for i in body if words[i] not in lang.joiners]
+    if numbers and denominator < 10:
+        previous = numbers[-1]
+        tens = lang.words.get(words[previous], 0)
+        gap = written[tokens[previous].end() : tokens[-1].start()]
+        joined = gap == "-" or normalise(gap) in lang.joiners or len(words_value([words[i] for i in body], lang)) > 1
+        if 20 <= tens < 100 and tens % 10 == 0 and joined:
+            denominator += tens
+            body = [i for i in body if i < previous]
+    elif denominator == 1:
+        return None
+    stripped_joiner = False
+    while body and words[body[-1]] in lang.joiners:
+        body.pop()
+        stripped_joiner = True
+    if not body:
+        # No numerator: a rank ("le vingt-cinquième"), or the end of "3 millions et demi";
+        # the caller keeps it only if it joins a figure before it.
+        return 0, 1 / denominator, tokens[-1].end(), True
+    ranges = words_value([words[i] for i in body], lang)
+    first, last, numerator = ranges[-1]
+
+    def unit_before(index: int) -> float:
+        # "six millions et deux tiers": the fraction is of the scale word before "et"
+        value = lang.words.get(words[index], 1.0) if index >= 0 else 1.0
+        return value if value >= 1000 else 1.0
+
+    if stripped_joiner:  # "un et demi", "un million et demi": one more 1/d of the last unit
+        return first, numerator + unit_before(body[-1]) / denominator, tokens[-1].end(), False
+    whole, unit = 0.0, 1.0
+    joiners = [i for i in range(first, last) if words[i] in lang.joiners]
+    joined_before = len(ranges) > 1 and any(words[i] in lang.joiners for i in range(ranges[-2][1], first))
+    if joined_before:
+        whole, unit = ranges[-2][2], unit_before(ranges[-2][1] - 1)
+        first = ranges[-2][0]
+    elif joiners:
+        after = words_value([words[i] for i in range(joiners[-1] + 1, last)], lang)
+        if len(after) == 1 and after[0][2] < 10:
+            whole = sum(v for _, _, v in words_value([words[i] for i in range(first, joiners[-1])], lang))
+            numerator, unit = after[0][2], unit_before(joiners[-1] - 1)
+    tokens_before = first
+    value = whole + numerator / denominator * unit
+    return tokens_before, value, tokens[-1].end(), False
+
+
+def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern, lang: Language) -> _Figure:
+    found = noun_re.match(text, figure.end)
+    if not found:
+        return figure
+    noun_word = found["noun_a"] or found["noun_c"]
+    product = found["prod_a"] or found["prod_b"] or found["prod_c"]
+    if noun_word:
+        unit = lang.nouns.get(normalise(noun_word), "item")
+    else:
+        unit = lang.products.get(normalise(product or ""), "chip")
+    return attrs.evolve(figure, noun=found["phrase"], noun_unit=unit, noun_end=found.end("phrase"))
+
+
+_YEAR_SPAN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–/]$")
+
+
+def _not_a_figure(figure: _Figure, text: str, context: _Context) -> bool:
+    if figure.currency or figure.percent:
+        return False
+    if figure.value < 100 and _YEAR_SPAN.search(text, max(0, figure.core_start - 6), figure.core_start):
+        return True  # "2023-24": the end of a span of years
+    window = text[max(0, figure.core_start - 30) : figure.core_start].rstrip(" \t\u00a0\u202f-")
+    # Product names, months and year prepositions end in a letter or a dot: skip the regexes
+    # for a figure after a digit, a comma, a bracket...
+    after_word = bool(window) and (window[-1].isalpha() or window[-1] in ".'’" and window[-2:-1].isalpha())
+    if after_word and context.product_before.search(window):
+        return True
+    if figure.bare_integer and figure.noun is None:
+        if YEARS[0] <= figure.value <= YEARS[1] or (
+            1000 <= figure.value <= 2999 and after_word and context.year_before.search(window)
+        ):
+            return True
+    if figure.noun is None and not figure.scaled and 0 <= figure.value <= 31 and figure.value.is_integer():
+        if after_word and context.month_before.search(window):
+            return True
+        following = text[figure.end : figure.end + 1]
+        if following.isspace() or following.isalpha() or following == ":":
+            if context.month_after.match(text, figure.end):
+                return True
+            if figure.value <= 24 and context.time_after.match(text, figure.end):
+                return True
+    return False
+
+
+def _joined(first: _Figure, second: _Figure, text: str, lang: Language) -> bool:
+    """Whether two consecutive figures are the two ends of one range."""
+    if second.qualifier is not None or first.percent and not second.percent:
+        return False
+    gap = text[first.end : second.core_start]
+    if not gap.strip():
+        return False
+    needs = lang.range_joiners.get(gap.strip()) or lang.range_joiners.get(normalise(gap))
+    if needs == "any":
+        return (
+            first.digits and second.digits and len(gap) - len(gap.strip()) <= 2
+            and first.qualifier in (None, "range", "range_weak")
+        )
+    if needs == "range":
+        return first.qualifier == "range"
+    if needs == "range_weak":
+        return first.qualifier in ("range", "range_weak")
+    return False
+
+
+def _merge(first: _Figure, second: _Figure) -> _Figure:
+    """The range ``first``..``second``; ``first`` takes the scale and unit written once after
+    ``second`` ("entre 5 et 6 milliards de dollars", "$5-6bn")."""
+    value, step = first.value, first.step
+    if first.scale == 1.0 and second.scale != 1.0:
+        value, step = value * second.scale, step * second.scale
+    return attrs.evolve(
+        second,
+        start=first.start,
+        core_start=first.core_start,
+        value=second.value,
+        other=value,
+        step=min(step, second.step),
+        qualifier="range",
+        currency=second.currency or first.currency,
+        percent=second.percent or first.percent,
+        bare_integer=first.bare_integer and second.bare_integer,
+    )
+
+
+def _ranges(figures: list[_Figure], text: str, lang: Language) -> list[_Figure]:
+    out: list[_Figure] = []
+    for figure in figures:
+        if out and out[-1].other is None and _joined(out[-1], figure, text, lang):
+            out[-1] = _merge(out[-1], figure)
+        else:
+            out.append(figure)
+    return out
+
+
+def _interval(figure: _Figure) -> tuple[float, float, float, str]:
+    """``(low, high, stated, bound)`` of a figure, from :data:`APPROXIMATION`."""
+    x = figure.value
+    if figure.other is not None:
+        low, high = sorted((figure.other, x))
+        return low, high, (low + high) / 2, "range"
+    rule = APPROXIMATION.get(figure.qualifier or "exact", APPROXIMATION["exact"])
+    half = figure.step / 2 if rule.half_step else 0.0
+    magnitude = abs(x)
+
+    def width(relative: float) -> float:
+        if relative == 0:
+            return 0.0
+        if math.isinf(relative):
+            return math.inf
+        return max(relative * magnitude, half)
+
+    if rule.bound == "upper":
+        low = 0.0 if x >= 0 else -math.inf
+        return low, x, x, "upper"
+    return x - width(rule.below), x + width(rule.above), x, rule.bound
+
+
+def _unit(figure: _Figure) -> tuple[str, str]:
+    if figure.currency:
+        return figure.currency, "money"
+    if figure.percent:
+        return "percent", "percent"
+    if figure.noun_unit:
+        return figure.noun_unit, "count"
+    return "", "number"
+
+
+def _mention(figure: _Figure, text: str) -> Mention | None:
+    low, high, stated, bound = _interval(figure)
+    if not math.isfinite(stated) or not low <= high:  # also false for NaN
+        return None
+    unit, kind = _unit(figure)
+    written = text[figure.start : figure.end]
+    quantity = Quantity(low=low, high=high, stated=stated, unit=unit, kind=kind, bound=bound, text=written)
+    return Mention(start=figure.start, end=figure.end, text=written, quantity=quantity, noun=figure.noun)
+
+
+def _check(text: object, lang: object, currency_hint: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if not isinstance(lang, str):
+        raise TypeError(f"lang must be str, not {type(lang).__name__}")
+    if currency_hint is not None and not isinstance(currency_hint, str):
+        raise TypeError(f"currency_hint must be str or None, not {type(currency_hint).__name__}")
+
+
+def _scan(text: str, lang: str, currency_hint: str | None, strict: bool) -> list[Mention]:
+    code = language(lang).code
+    lang = language(code)
+    figures = _fractions(_figures(text, code, currency_hint, strict), text, lang)
+    if not strict:  # a lone article served only to begin a fraction ("un sur trois")
+        figures = [figure for figure in figures if not figure.article]
+    figures = _ranges(_compound_money(figures, text, lang), text, lang)
+    mentions = []
+    for figure in figures:
+        if figure.qualifier in ("range", "range_weak") and figure.other is None:
+            figure = attrs.evolve(figure, start=figure.core_start, qualifier=None)
+        if not strict and figure.other is not None and figure.bare_integer and figure.noun is None:
+            if YEARS[0] <= figure.value <= YEARS[1] and YEARS[0] <= figure.other <= YEARS[1]:
+                continue
+        mention = _mention(figure, text)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def find_quantities(text: str, lang: str = "en", *, currency_hint: str | None = None) -> list[Mention]:
+    """Every figure in ``text``, sorted by start; offsets index into ``text``.
+
+    ``Mention.noun`` is the counted noun or product written after the figure, or ``None``.
+    ``lang`` picks the data file (``fr``, ``en``; ``fr-FR`` reads ``fr``; an unknown language
+    reads English). Never raises on any text; a non-str argument is a ``TypeError``.
+
+    >>> [(m.text, m.quantity.stated, m.quantity.unit, m.noun)
+    ...  for m in find_quantities("Depuis 2022, ByteDance a commandé 100 000 puces Ascend 910B.", "fr")]
+    [('100 000', 100000.0, 'chip', 'puces Ascend 910B')]
+    >>> [(m.text, m.quantity.unit) for m in find_quantities("about US$12bn for 200,000 Nvidia H20 chips")]
+    [('about US$12bn', 'USD'), ('200,000', 'chip')]
+    >>> find_quantities("")
+    []
+    """
+    _check(text, lang, currency_hint)
+    if not text:
+        return []
+    try:
+        return _scan(text, lang, currency_hint, strict=False)
+    except ReconcileError:
+        raise
+    except (ValueError, ArithmeticError, IndexError, KeyError):  # pragma: no cover - a bug guard
+        return []
+
+
+_TRAILING = re.compile(r"[\s.,;:!?()\[\]«»\"']*")
+
+
+def parse_quantity(text: str, lang: str = "en", *, currency_hint: str | None = None) -> Quantity:
+    """Read one expression as a :class:`Quantity`.
+
+    Raises :class:`~reconcile.errors.QuantityParseError` (naming the text and the position)
+    when no figure starts the expression or a second figure follows; words after the figure
+    (what it counts) are allowed.
+
+    >>> parse_quantity("environ 5,6 milliards de dollars", "fr")
+    Quantity(low=5040000000.0, high=6160000000.0, stated=5600000000.0, unit='USD', kind='money', bound='approx', text='environ 5,6 milliards de dollars')
+    >>> parse_quantity("27 %", "fr").unit
+    'percent'
+    >>> parse_quantity("beaucoup", "fr")
+    Traceback (most recent call last):
+    ...
+    reconcile.errors.QuantityParseError: cannot parse 'beaucoup' at position 0: no figure
+    """
+    _check(text, lang, currency_hint)
+    lead = len(text) - len(text.lstrip())
+    try:
+        mentions = _scan(text, lang, currency_hint, strict=True)
+    except ReconcileError:
+        raise
+    except (ValueError, ArithmeticError, IndexError, KeyError) as exc:  # pragma: no cover
+        raise QuantityParseError(text, lead, f"unreadable figure ({exc})") from exc
+    if not mentions:
+        raise QuantityParseError(text, lead, "no figure" if text.strip() else "empty expression")
+    first = mentions[0]
+    opening = text[lead : first.start]
+    if _TRAILING.fullmatch(opening) is None:
+        raise QuantityParseError(text, lead, "text before the figure")
+    if len(mentions) > 1:
+        raise QuantityParseError(text, mentions[1].start, "more than one figure")
+    return first.quantity

@@ -1,0 +1,471 @@
+"""Examples for every bullet of the quantities issue: digits, scale words, number words,
+qualifiers, currencies, counted nouns, percentages, what is not a figure, bad input."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from reconcile.errors import IncompatibleQuantities, QuantityParseError, ReconcileError
+from reconcile.model import Quantity
+from reconcile.quantities import APPROXIMATION, find_quantities, parse_quantity
+
+
+def only(text: str, lang: str = "en", **kwargs):
+    """The single mention found in ``text``."""
+    mentions = find_quantities(text, lang, **kwargs)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+# ----------------------------------------------------------------------------- digits
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+def test_thousands_grouped_by_any_of_the_three_spaces(space):
+    for lang in ("fr", "en"):
+        assert parse_quantity(f"200{space}000", lang).stated == 200_000
+        assert parse_quantity(f"1{space}234{space}567", lang).stated == 1_234_567
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("200,000", "en", 200_000),
+        ("5,6", "fr", 5.6),
+        ("5.6", "en", 5.6),
+        ("1.234.567", "fr", 1_234_567),
+        ("1.234.567", "en", 1_234_567),
+        ("1,234,567.89", "en", 1_234_567.89),
+        ("1.234.567,89", "fr", 1_234_567.89),
+        ("12,345", "en", 12_345),
+        ("12,345", "fr", 12.345),
+        ("3 000 milliards", "fr", 3e12),
+        ("0,5", "fr", 0.5),
+    ],
+)
+def test_digits_resolved_by_language(text, lang, value):
+    assert parse_quantity(text, lang).stated == pytest.approx(value)
+
+
+def test_exact_figure_is_a_point():
+    q = parse_quantity("200 000", "fr")
+    assert (q.low, q.high, q.stated, q.bound, q.kind, q.unit) == (200_000, 200_000, 200_000, "exact", "number", "")
+
+
+# ----------------------------------------------------------------------------- scale words
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("mille", "fr", 1e3),
+        ("3 mille", "fr", 3e3),
+        ("1 million", "fr", 1e6),
+        ("2 millions", "fr", 2e6),
+        ("1 milliard", "fr", 1e9),
+        ("5,6 milliards", "fr", 5.6e9),
+        ("1 billion", "fr", 1e12),
+        ("2 billions", "fr", 2e12),
+        ("3 thousand", "en", 3e3),
+        ("4 million", "en", 4e6),
+        ("1 billion", "en", 1e9),
+        ("3 trillion", "en", 3e12),
+        ("10k", "en", 1e4),
+        ("5m", "en", 5e6),
+        ("5 mn", "en", 5e6),
+        ("12bn", "en", 12e9),
+        ("12 bn", "en", 12e9),
+        ("1.5tn", "en", 1.5e12),
+    ],
+)
+def test_scale_words_and_abbreviations(text, lang, value):
+    assert parse_quantity(text, lang).stated == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "unit"),
+    [
+        ("US$12bn", "en", 12e9, "USD"),
+        ("RMB40bn", "en", 40e9, "CNY"),
+        ("$5.6 billion", "en", 5.6e9, "USD"),
+        ("7 milliards de dollars", "fr", 7e9, "USD"),
+        ("16,4 millions de $ CAD", "fr", 16.4e6, "CAD"),
+    ],
+)
+def test_money_with_scale(text, lang, value, unit):
+    q = parse_quantity(text, lang)
+    assert (q.stated, q.unit, q.kind) == (value, unit, "money")
+
+
+def test_metres_are_not_millions():
+    assert find_quantities("a 10 m drop", "en")[0].quantity.stated == 10
+    assert find_quantities("le liquide de 180ml", "fr") == []
+
+
+# ----------------------------------------------------------------------------- number words
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("deux millions", "fr", 2e6),
+        ("quarante milliards", "fr", 4e10),
+        ("vingt et un", "fr", 21),
+        ("quatre-vingt-dix", "fr", 90),
+        ("quatre-vingt-dix-neuf", "fr", 99),
+        ("soixante et onze", "fr", 71),
+        ("deux cent deux mille", "fr", 202_000),
+        ("un million", "fr", 1e6),
+        ("two hundred thousand", "en", 200_000),
+        ("three trillion", "en", 3e12),
+        ("one hundred and five", "en", 105),
+        ("twenty-one", "en", 21),
+        ("a million", "en", 1e6),
+    ],
+)
+def test_number_words(text, lang, value):
+    assert parse_quantity(text, lang).stated == value
+
+
+def test_number_words_with_currency():
+    q = parse_quantity("three trillion dollars", "en")
+    assert (q.stated, q.unit) == (3e12, "USD")
+    q = parse_quantity("quarante milliards de yuans", "fr")
+    assert (q.stated, q.unit) == (4e10, "CNY")
+
+
+def test_lone_article_is_not_a_figure_unless_it_carries_a_scale():
+    assert find_quantities("un projet et une entreprise", "fr") == []
+    assert find_quantities("a plan, one of many", "en") == []
+    assert only("un million de puces", "fr").quantity.stated == 1e6
+    assert only("one million users", "en").quantity.stated == 1e6
+    assert only("a billion dollars", "en").quantity.stated == 1e9
+
+
+# ----------------------------------------------------------------------------- qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "bound", "low", "high"),
+    [
+        ("plus de 100", "fr", "lower", 100, math.inf),
+        ("au moins 100", "fr", "lower", 100, math.inf),
+        ("au-delà de 100", "fr", "lower", 100, math.inf),
+        ("près de 100", "fr", "approx", 90, 100),
+        ("environ 100", "fr", "approx", 90, 110),
+        ("quelque 100", "fr", "approx", 90, 110),
+        ("autour de 100", "fr", "approx", 90, 110),
+        ("jusqu'à 100", "fr", "upper", 0, 100),
+        ("jusqu’à 100", "fr", "upper", 0, 100),
+        ("moins de 100", "fr", "upper", 0, 100),
+        ("entre 100 et 200", "fr", "range", 100, 200),
+        ("de 100 à 200", "fr", "range", 100, 200),
+        ("more than 100", "en", "lower", 100, math.inf),
+        ("over 100", "en", "lower", 100, math.inf),
+        ("at least 100", "en", "lower", 100, math.inf),
+        ("about 100", "en", "approx", 90, 110),
+        ("around 100", "en", "approx", 90, 110),
+        ("roughly 100", "en", "approx", 90, 110),
+        ("some 100", "en", "approx", 90, 110),
+        ("nearly 100", "en", "approx", 90, 100),
+        ("almost 100", "en", "approx", 90, 100),
+        ("up to 100", "en", "upper", 0, 100),
+        ("fewer than 100", "en", "upper", 0, 100),
+        ("less than 100", "en", "upper", 0, 100),
+        ("under 100", "en", "upper", 0, 100),
+        ("between 100 and 200", "en", "range", 100, 200),
+        ("100-200", "en", "range", 100, 200),
+        ("100–200", "en", "range", 100, 200),
+    ],
+)
+def test_qualifiers_give_intervals(text, lang, bound, low, high):
+    q = parse_quantity(text, lang)
+    assert (q.bound, q.low, q.high) == (bound, pytest.approx(low), pytest.approx(high))
+    assert q.low <= q.stated <= q.high
+
+
+def test_lower_bound_money_from_the_issue():
+    q = parse_quantity("plus de 40 milliards de yuans", "fr")
+    assert (q.bound, q.stated, q.low, q.high, q.unit) == ("lower", 4e10, 4e10, math.inf, "CNY")
+
+
+def test_approximation_width_uses_precision_when_wider():
+    # "environ 3": half a unit (0.5) is wider than 10 % (0.3)
+    q = parse_quantity("environ 3", "fr")
+    assert (q.low, q.high) == (2.5, 3.5)
+    # "environ 5,6 milliards": 10 % (0.56e9) is wider than half the last digit (0.05e9)
+    q = parse_quantity("environ 5,6 milliards de dollars", "fr")
+    assert (q.low, q.high) == pytest.approx((5.04e9, 6.16e9))
+
+
+def test_range_shares_scale_and_unit_written_once():
+    q = parse_quantity("entre 5 et 6 milliards de dollars", "fr")
+    assert (q.low, q.high, q.unit, q.bound) == (5e9, 6e9, "USD", "range")
+    q = parse_quantity("$5-6bn", "en")
+    assert (q.low, q.high, q.unit) == (5e9, 6e9, "USD")
+
+
+def test_approximation_table_is_the_one_place():
+    assert set(APPROXIMATION) == {"exact", "approx", "near", "lower", "upper"}
+    assert APPROXIMATION["lower"].above == math.inf
+
+
+# ----------------------------------------------------------------------------- currencies
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "unit", "value"),
+    [
+        ("$5", "en", "USD", 5),
+        ("US$5", "en", "USD", 5),
+        ("USD 5", "en", "USD", 5),
+        ("5 USD", "en", "USD", 5),
+        ("5 dollars", "en", "USD", 5),
+        ("5 dollars", "fr", "USD", 5),
+        ("1 dollar", "en", "USD", 1),
+        ("€5", "fr", "EUR", 5),
+        ("5 €", "fr", "EUR", 5),
+        ("5 euros", "fr", "EUR", 5),
+        ("£5", "en", "GBP", 5),
+        ("5 livres sterling", "fr", "GBP", 5),
+        ("5 livres", "fr", "GBP", 5),
+        ("5 yuans", "fr", "CNY", 5),
+        ("5 yuan", "en", "CNY", 5),
+        ("5 renminbi", "en", "CNY", 5),
+        ("RMB 5", "en", "CNY", 5),
+        ("CNY 5", "en", "CNY", 5),
+        ("5元", "en", "CNY", 5),
+        ("HK$5", "en", "HKD", 5),
+        ("5 dollars de Hong Kong", "fr", "HKD", 5),
+        ("5 $ CAD", "fr", "CAD", 5),
+        ("5 dollars canadiens", "fr", "CAD", 5),
+        ("50 cents", "en", "USD", 0.5),
+        ("50 pence", "en", "GBP", 0.5),
+    ],
+)
+def test_currencies_to_iso(text, lang, unit, value):
+    q = parse_quantity(text, lang)
+    assert (q.unit, q.kind, q.stated) == (unit, "money", pytest.approx(value))
+
+
+def test_yen_sign_default_hint_and_context():
+    assert parse_quantity("¥100", "en").unit == "JPY"  # documented default
+    assert parse_quantity("¥100", "en", currency_hint="CNY").unit == "CNY"
+    assert only("Alibaba paid ¥100 in China", "en").quantity.unit == "CNY"
+    assert only("Alibaba a payé ¥100 en Chine", "fr").quantity.unit == "CNY"
+    assert only("Sony paid ¥100 in China", "en", currency_hint="JPY").quantity.unit == "JPY"
+
+
+def test_dollar_sign_hint():
+    assert parse_quantity("$5", "en", currency_hint="CAD").unit == "CAD"
+    assert parse_quantity("$5", "en", currency_hint="EUR").unit == "USD"  # € is not a $
+
+
+def test_money_never_compares_with_a_count():
+    money = parse_quantity("5 milliards de dollars", "fr")
+    chips = parse_quantity("5 milliards de puces", "fr")
+    with pytest.raises(IncompatibleQuantities):
+        money.overlaps(chips)
+    with pytest.raises(IncompatibleQuantities):
+        money.overlaps(parse_quantity("5 milliards de yuans", "fr"))
+
+
+# ----------------------------------------------------------------------------- counted nouns
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "unit", "noun"),
+    [
+        ("100 000 puces", "fr", "chip", "puces"),
+        ("100,000 chips", "en", "chip", "chips"),
+        ("500 processeurs", "fr", "chip", "processeurs"),
+        ("500 processors", "en", "chip", "processors"),
+        ("500 GPU", "fr", "chip", "GPU"),
+        ("500 GPUs", "en", "chip", "GPUs"),
+        ("500 accélérateurs", "fr", "chip", "accélérateurs"),
+        ("500 accelerators", "en", "chip", "accelerators"),
+        ("500 unités", "fr", "item", "unités"),
+        ("500 units", "en", "item", "units"),
+        ("51 millions d'utilisateurs actifs", "fr", "user", "utilisateurs actifs"),
+        ("51 million active users", "en", "user", "active users"),
+        ("200 000 Nvidia H20", "fr", "chip", "Nvidia H20"),
+        ("100 000 puces Ascend 910B", "fr", "chip", "puces Ascend 910B"),
+        ("plus de 400 000 puces H200", "fr", "chip", "puces H200"),
+        ("200,000 Nvidia H20 chips", "en", "chip", "Nvidia H20 chips"),
+    ],
+)
+def test_counted_nouns(text, lang, unit, noun):
+    mention = only(text, lang)
+    assert (mention.quantity.unit, mention.quantity.kind, mention.noun) == (unit, "count", noun)
+
+
+def test_bare_number_has_no_unit():
+    mention = only("trois sources", "fr")
+    assert (mention.quantity.unit, mention.quantity.kind, mention.noun) == ("", "number", None)
+
+
+# ----------------------------------------------------------------------------- percentages
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("27 %", "fr"), ("27%", "fr"), ("27 pour cent", "fr"), ("27 percent", "en"), ("27%", "en"), ("27\u202f%", "fr")],
+)
+def test_percentages(text, lang):
+    q = parse_quantity(text, lang)
+    assert (q.stated, q.unit, q.kind) == (27, "percent", "percent")
+
+
+# ----------------------------------------------------------------------------- not figures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Nvidia H20", "en"),
+        ("les H100 et H200", "fr"),
+        ("the A100 and the B200", "en"),
+        ("la puce 910B", "fr"),
+        ("la puce Ascend 910B", "fr"),
+        ("Huawei's Ascend 910 chip", "en"),
+        ("en 2022", "fr"),
+        ("depuis 2022", "fr"),
+        ("pour 2025", "fr"),
+        ("in 2024", "en"),
+        ("since 2022", "en"),
+        ("le 3 mars", "fr"),
+        ("le 1er janvier", "fr"),
+        ("on March 3", "en"),
+        ("on 3 March", "en"),
+        ("le 3e trimestre", "fr"),
+        ("the 4th quarter", "en"),
+        ("à 14h30", "fr"),
+        ("à 14 h", "fr"),
+        ("at 14:30", "en"),
+        ("at 3 pm", "en"),
+    ],
+)
+def test_not_a_figure(text, lang):
+    assert find_quantities(text, lang) == []
+
+
+def test_figures_around_product_names_and_dates():
+    text = "Depuis 2022, ByteDance a commandé le 3 mars 100 000 puces H20 pour 2025."
+    mentions = find_quantities(text, "fr")
+    assert [(m.text, m.quantity.stated, m.noun) for m in mentions] == [("100 000", 100_000, "puces H20")]
+
+
+def test_offsets_index_into_the_text():
+    text = "ByteDance prévoit plus de 40 milliards de yuans (soit environ 5,6 milliards de dollars)."
+    mentions = find_quantities(text, "fr")
+    assert [text[m.start : m.end] for m in mentions] == [m.text for m in mentions]
+    assert [m.text for m in mentions] == ["plus de 40 milliards de yuans", "environ 5,6 milliards de dollars"]
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+# ----------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"200 000", ["200"]])
+def test_non_str_is_a_type_error(bad):
+    with pytest.raises(TypeError):
+        find_quantities(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        parse_quantity(bad)  # type: ignore[arg-type]
+
+
+def test_empty_text_has_no_figures():
+    assert find_quantities("") == []
+    assert find_quantities("   ", "fr") == []
+
+
+def test_unparseable_expression_names_text_and_position():
+    with pytest.raises(QuantityParseError) as caught:
+        parse_quantity("  beaucoup", "fr")
+    assert (caught.value.text, caught.value.position) == ("  beaucoup", 2)
+    with pytest.raises(QuantityParseError) as caught:
+        parse_quantity("environ beaucoup puis 5", "fr")
+    assert caught.value.position == 0
+    with pytest.raises(QuantityParseError) as caught:
+        parse_quantity("5 puces et 6 GPU", "fr")
+    assert caught.value.position == 11
+    with pytest.raises(QuantityParseError):
+        parse_quantity("", "fr")
+
+
+def test_parse_errors_are_library_errors_not_bare_value_errors():
+    with pytest.raises(ReconcileError):
+        parse_quantity("H20", "en")
+
+
+def test_language_tags_and_unknown_languages():
+    assert parse_quantity("5,6 milliards", "fr-FR").stated == 5.6e9
+    assert parse_quantity("5.6 billion", "xx").stated == 5.6e9  # unknown: English
+
+
+def test_quantity_is_the_shared_model():
+    assert isinstance(parse_quantity("5", "en"), Quantity)
+
+
+# ----------------------------------------------------------------------------- fractions, signs
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("deux tiers", "fr", 2 / 3),
+        ("trois quarts", "fr", 0.75),
+        ("un cinquième", "fr", 0.2),
+        ("un et demi", "fr", 1.5),
+        ("un million et demi", "fr", 1.5e6),
+        ("3 millions et demi", "fr", 3.5e6),
+        ("3 million and a quarter", "en", 3.25e6),
+        ("cinq milliards et trois quarts", "fr", 5.75e9),
+        ("un sur trois", "fr", 1 / 3),
+        ("two thirds", "en", 2 / 3),
+        ("a half", "en", 0.5),
+        ("one and a half", "en", 1.5),
+        ("three fifths", "en", 0.6),
+        ("1 over 20", "en", 0.05),
+        ("3/4", "en", 0.75),
+        ("2 1/4", "en", 2.25),
+        ("two hundred point zero three", "en", 200.03),
+        ("deux cent virgule trois", "fr", 200.3),
+        ("minus 5", "en", -5),
+        ("-9,25", "fr", -9.25),
+        ("1e10", "en", 1e10),
+        (".08", "en", 0.08),
+    ],
+)
+def test_fractions_decimals_and_signs(text, lang, value):
+    assert only(text, lang).quantity.stated == pytest.approx(value)
+
+
+def test_ranks_are_not_fractions():
+    assert find_quantities("le vingt-cinquième anniversaire et le troisième trimestre", "fr") == []
+    assert find_quantities("the third quarter", "en") == []
+
+
+def test_lists_of_small_numbers_are_separate_figures():
+    assert [m.quantity.stated for m in find_quantities("Exercises 22,24,26,31.", "en")] == [22, 24, 26, 31]
+    assert parse_quantity("22,240,260,310", "en").stated == 22_240_260_310
+
+
+def test_dollars_and_cents():
+    assert parse_quantity("3 dollars 50 cents", "en").stated == 3.5
+    assert parse_quantity("treize euros et quarante-cinq cents", "fr").stated == pytest.approx(13.45)
+    assert [m.quantity.stated for m in find_quantities("the cost is $4.25 and 32 is the quantity", "en")] == [4.25, 32]
+
+
+def test_adversarial_text_scans_in_linear_time():
+    """Runs of spaces, digits and qualifiers once made the scanner quadratic; 300 kB must take
+    well under a second (the bound is generous so that a loaded machine does not fail it)."""
+    import time
+
+    text = (" " * 20_000 + "9" * 20_000 + "123 " * 5_000 + "plus de " * 2_000 + "\u202f" * 10_000 + "- " * 5_000) * 3
+    started = time.perf_counter()
+    for lang in ("fr", "en"):
+        find_quantities(text, lang)
+    assert time.perf_counter() - started < 3.0

@@ -1,0 +1,128 @@
+"""Hypothesis properties of the quantity normalisers: each one an invariant."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from num2words import num2words
+
+from reconcile.errors import ReconcileError
+from reconcile.numerals import language
+from reconcile.quantities import _scan, find_quantities, parse_quantity
+
+SPACES = st.sampled_from([" ", "\u00a0", "\u202f"])
+LANGS = st.sampled_from(["fr", "en"])
+
+# Scale words as written in each language, and the value they stand for.
+SCALES = {
+    "fr": [("", 1), (" mille", 1e3), (" millions", 1e6), (" milliards", 1e9), (" billions", 1e12)],
+    "en": [("", 1), (" thousand", 1e3), (" million", 1e6), (" billion", 1e9), (" trillion", 1e12), ("bn", 1e9), ("k", 1e3)],
+}
+
+
+def render(integer: int, decimals: str, lang: str, space: str, group_with_space: bool) -> str:
+    """``integer`` with thousands grouped by ``space`` (or the language's group mark) and
+    ``decimals`` after the language's decimal mark."""
+    lang_data = language(lang)
+    digits = f"{integer:,}".replace(",", space if group_with_space else lang_data.group)
+    return digits + (lang_data.decimal + decimals if decimals else "")
+
+
+@settings(max_examples=300)
+@given(
+    integer=st.integers(min_value=0, max_value=10**12),
+    decimals=st.one_of(st.just(""), st.from_regex(r"\A[0-9]{1,2}\Z")),
+    lang=LANGS,
+    space=SPACES,
+    group_with_space=st.booleans(),
+    scale_index=st.integers(min_value=0, max_value=6),
+)
+def test_formatting_round_trip(integer, decimals, lang, space, group_with_space, scale_index):
+    scales = SCALES[lang]
+    word, factor = scales[scale_index % len(scales)]
+    text = render(integer, decimals, lang, space, group_with_space) + word
+    expected = float(f"{integer}.{decimals}" if decimals else integer) * factor
+    assert parse_quantity(text, lang).stated == _close_to(expected)
+
+
+def _close_to(value: float):
+    import pytest
+
+    return pytest.approx(value, rel=1e-12)
+
+
+@settings(max_examples=300)
+@given(number=st.integers(min_value=0, max_value=10**12), lang=LANGS)
+def test_number_words_from_num2words_parse_back(number, lang):
+    words = num2words(number, lang=lang)
+    assert parse_quantity(words, lang).stated == number
+
+
+@settings(max_examples=200)
+@given(number=st.integers(min_value=0, max_value=10**9), lang=LANGS, data=st.data())
+def test_qualified_intervals_hold_the_stated_figure(number, lang, data):
+    qualifier = data.draw(st.sampled_from(sorted(q for q, c in language(lang).qualifiers.items() if "range" not in c)))
+    quantity = parse_quantity(f"{qualifier} {number}", lang)
+    assert quantity.low <= quantity.stated <= quantity.high
+    assert quantity.contains(number)
+    category = language(lang).qualifiers[qualifier]
+    if category == "lower":
+        assert quantity.bound == "lower" and quantity.high == math.inf and quantity.low == number
+
+
+@settings(max_examples=100)
+@given(low=st.integers(min_value=0, max_value=10**6), width=st.integers(min_value=0, max_value=10**6), lang=LANGS)
+def test_ranges_keep_their_ends(low, width, lang):
+    opener, joiner = ("entre", "et") if lang == "fr" else ("between", "and")
+    quantity = parse_quantity(f"{opener} {low} {joiner} {low + width}", lang)
+    assert (quantity.low, quantity.high) == (low, low + width)
+    assert quantity.low <= quantity.stated <= quantity.high
+
+
+def _check_mentions(text: str, mentions) -> None:
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        q = mention.quantity
+        assert q.low <= q.stated <= q.high and not math.isnan(q.stated)
+
+
+# Text drawn from what the scanner reacts to: digits, the three spaces, marks, words.
+PIECES = st.sampled_from(
+    ["0", "1", "12", "345", "2022", " ", "\u00a0", "\u202f", ",", ".", "-", "–", "%", "$", "€", "¥", "'", "’",
+     "plus de", "environ", "entre", "et", "à", "de", "between", "and", "about", "over", "more than", "un",
+     "a", "one", "vingt", "quatre-vingt", "mille", "millions", "milliards", "billion", "bn", "k", "m",
+     "dollars", "yuans", "puces", "H20", "Ascend", "910B", "mars", "h", ":", "er", "e"]
+)
+
+
+@settings(max_examples=400)
+@given(pieces=st.lists(PIECES, max_size=30), lang=LANGS)
+def test_scanner_never_fails_on_figure_like_text(pieces, lang):
+    text = "".join(pieces)
+    # the internal scanner, without find_quantities' last-resort guard
+    _check_mentions(text, _scan(text, lang, None, strict=False))
+    _check_mentions(text, find_quantities(text, lang))
+
+
+@settings(max_examples=300)
+@given(text=st.text(max_size=200), lang=st.sampled_from(["fr", "en", "de", "fr-CA"]))
+def test_find_quantities_on_arbitrary_text(text, lang):
+    _check_mentions(text, _scan(text, lang, None, strict=False))
+    try:
+        mentions = find_quantities(text, lang)
+    except ReconcileError:  # pragma: no cover - the only errors allowed out
+        return
+    _check_mentions(text, mentions)
+
+
+@settings(max_examples=200)
+@given(text=st.text(max_size=60), lang=LANGS)
+def test_parse_quantity_raises_only_library_errors(text, lang):
+    try:
+        quantity = parse_quantity(text, lang)
+    except ReconcileError:
+        return
+    assert quantity.low <= quantity.stated <= quantity.high

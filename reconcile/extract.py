@@ -1,0 +1,963 @@
+"""Claims from documents: every figure with who did what to what, when, and on whose word.
+
+For each figure :func:`reconcile.quantities.find_quantities` finds, the claim's frame is read from
+its sentence, with the lexicon (actors, products, actions), the periods of
+:func:`reconcile.dates.find_periods` and the language data of ``reconcile/data/extract/``
+(hedge cues, outlet names, equivalence markers, words that carry a subject):
+
+- subject: the nearest actor before the figure that is not the maker of the object, a sorted tuple
+  when several actors are joined ("Alibaba, ByteDance et Tencent"); when the sentence has none
+  ("Elle aurait commandé ..."), the subject of the previous claim or sentence is carried, with the
+  object and period that went with it;
+- object: the most specific product of the counted noun or nearest the figure ("Ascend 910B"
+  over "Ascend");
+- action: the action word nearest the figure; a permission or a plan governs the purchase it
+  names ("approved to buy" is ``approve``); metrics follow from the units (money spent ->
+  ``spend``, users -> ``users``, "entreprise de 3 000 milliards de dollars" -> ``value``);
+- period: the nearest period expression of the sentence, resolved against the publication date
+  (``None`` when that date is unknown and the expression relative);
+- hedged: modal words and the conditional mood anywhere in the sentence; reporting cues
+  ("selon", "according to", "sources said") in the figure's clause, or opening a clause, or in a
+  clause ending with a speech verb;
+- attributed_to: the outlet credited in the sentence, pointed back to ("the newspaper said"), or
+  named by "C'est ce qu'annonce Reuters." right after, canonicalised ("FT" -> "Financial Times");
+- equivalents: two figures stated as equal ("RMB40bn (about $5.6bn)") point at each other.
+
+Not claims: model numbers, years and dates, ordinals, list numbering, counts of sources
+("trois sources anonymes"), and bare numbers before an unknown noun ("deux mastodontes").
+
+>>> from reconcile.model import Document
+>>> doc = Document(id="d", lang="fr", published={"from": "2024-09-01", "to": "2024-12-31"},
+...     text="Selon Reuters, ByteDance envisage de former un modèle. "
+...          "Elle aurait commandé cette année 100 000 puces Ascend 910B de Huawei.")
+>>> [claim] = extract_claims([doc])
+>>> claim.id, claim.subject, claim.action, claim.object, str(claim.period), claim.hedged
+('d#1', 'ByteDance', 'order', 'Ascend 910B', '2024-01-01..2024-12-31', True)
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import math
+import re
+import tomllib
+import warnings
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import attrs
+
+from reconcile.dates import PeriodMention, find_periods
+from reconcile.errors import DocumentError, ReconcileError
+from reconcile.lexicon import Lexicon, LexMatch
+from reconcile.model import Claim, DateRange, Document, Mention, Quantity
+from reconcile.quantities import find_quantities
+
+__all__ = [
+    "ExtractionScore",
+    "Sentence",
+    "extract_claims",
+    "extract_document",
+    "has_language",
+    "load_gold",
+    "score_claims",
+    "split_sentences",
+]
+
+# Actions whose figure is a state of the subject, not a step of a deal on a product: their
+# object is dropped ("value") or kept (users of an app), and no frame is carried into them.
+_METRIC_ACTIONS = frozenset({"value", "users"})
+_NO_OBJECT_ACTIONS = frozenset({"value"})
+# Steps of a purchase whose money figure is what was spent on it.
+_SPENDING_STEPS = frozenset({"plan", "approve", "order", "buy", "receive", "spend", "other"})
+# How many sentences back a product may be carried into a sentence that names none.
+_OBJECT_CARRY_SENTENCES = 2
+_SUBJECT_SCAN_SENTENCES = 3
+_YEAR_RANGE = (1900, 2100)
+_LIST_NUMBER_AFTER = re.compile(r"^[.)]\s")
+_LINE_START = re.compile(r"[\s•·*\-–—]*$")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*|[^\w\s])")
+
+
+# ---------------------------------------------------------------------------------------------
+# Language data
+
+
+@attrs.frozen
+class _Common:
+    outlets: re.Pattern[str] | None
+    outlet_names: Mapping[str, str]
+    count_units: Mapping[str, str]
+    governing: Mapping[str, frozenset[str]]
+
+
+@attrs.frozen
+class _Language:
+    abbreviations: frozenset[str]
+    modal: re.Pattern[str] | None
+    reported: re.Pattern[str] | None
+    speech_ending: re.Pattern[str] | None
+    conditional: re.Pattern[str] | None
+    not_conditional: frozenset[str]
+    attribution: re.Pattern[str] | None
+    follows: tuple[re.Pattern[str], ...]
+    back_references: re.Pattern[str] | None
+    equivalence: tuple[re.Pattern[str], ...]
+    anaphors: re.Pattern[str] | None
+    anaphor_words: frozenset[str]
+    joiners: frozenset[str]
+    source_nouns: re.Pattern[str] | None
+    not_figures: frozenset[str]
+    unit_price: re.Pattern[str] | None
+    takings: re.Pattern[str] | None
+    elliptic_followers: frozenset[str]
+    generic_nouns: re.Pattern[str] | None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").casefold().split())
+
+
+def _phrases(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    """One pattern matching any of ``words`` on word boundaries, longest first."""
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in words)
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", flags)
+
+
+def _ending(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern for a clause that ends with one of ``words``."""
+    pattern = _phrases(words)
+    return re.compile(rf"(?:{pattern.pattern})\W*$", re.IGNORECASE) if pattern else None
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    source = resources.files("reconcile.data.extract").joinpath(name)
+    try:
+        return tomllib.loads(source.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DocumentError(f"reconcile/data/extract/{name}", f"unreadable extract data: {exc}") from exc
+
+
+@functools.cache
+def _common() -> _Common:
+    data = _read_toml("common.toml")
+    outlet_names = {alias: canonical for canonical, aliases in data.get("outlets", {}).items() for alias in aliases}
+    return _Common(
+        outlets=_phrases(outlet_names, flags=0),
+        outlet_names=outlet_names,
+        count_units=dict(data.get("count_units", {})),
+        governing={k: frozenset(v) for k, v in data.get("governing", {}).items()},
+    )
+
+
+def has_language(lang: str) -> bool:
+    """Whether ``reconcile/data/extract/<lang>.toml`` exists.
+
+    >>> has_language("fr"), has_language("xx")
+    (True, False)
+    """
+    return bool(re.fullmatch(r"[a-z]{2,3}", lang or "")) and resources.files("reconcile.data.extract").joinpath(
+        f"{lang}.toml"
+    ).is_file()
+
+
+@functools.cache
+def _language(lang: str) -> _Language:
+    data = _read_toml(f"{lang}.toml")
+    section = lambda name: data.get(name, {})  # noqa: E731
+    compiled = lambda patterns: tuple(re.compile(p, re.IGNORECASE) for p in patterns)  # noqa: E731
+    conditional = section("hedge").get("conditional") or ""
+    anaphors = section("subject").get("anaphors", [])
+    return _Language(
+        abbreviations=frozenset(section("sentences").get("abbreviations", [])),
+        modal=_phrases(section("hedge").get("modal", [])),
+        reported=_phrases(section("hedge").get("reported", [])),
+        speech_ending=_ending(section("hedge").get("speech_endings", [])),
+        conditional=re.compile(conditional, re.IGNORECASE) if conditional else None,
+        not_conditional=frozenset(_fold(w) for w in section("hedge").get("not_conditional", [])),
+        attribution=_phrases(section("attribution").get("cues", [])),
+        follows=compiled(section("attribution").get("follows", [])),
+        back_references=_phrases(section("attribution").get("back_references", [])),
+        equivalence=compiled(section("equivalence").get("between", [])),
+        anaphors=_phrases(anaphors),
+        anaphor_words=frozenset(_fold(a) for a in anaphors),
+        joiners=frozenset(_fold(j) for j in section("subject").get("joiners", [])),
+        source_nouns=_phrases(section("figures").get("source_nouns", [])),
+        not_figures=frozenset(_fold(w) for w in section("figures").get("not_figures", [])),
+        unit_price=_phrases(section("figures").get("unit_price", [])),
+        takings=_phrases(section("figures").get("takings", [])),
+        elliptic_followers=frozenset(_fold(w) for w in section("figures").get("elliptic_followers", [])),
+        generic_nouns=_phrases(section("objects").get("generic_nouns", [])),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence (or a title line) and its offsets in the document text."""
+
+    start: int
+    end: int
+    text: str
+
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"»”’)]*\s+")
+MAX_SENTENCE = 800
+"""Longer runs without a sentence end (tables, lists glued together, hostile input) are cut at the
+last clause break or space before this many characters: what is read around a figure stays
+bounded, and so does the time per figure."""
+_SOFT_BREAK = re.compile(r"[,;:]\s|\s")
+_SENTENCE_OPENER = re.compile(r"[\"«“(\[•\-–—\d]|[^\W\d_]", re.UNICODE)
+
+
+def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
+    """Sentences and lines of ``text`` with their offsets; abbreviations come from the language data.
+
+    A line break always ends a sentence (titles, bullets); a full stop does when a capital,
+    a digit or a quote follows and the word before is not an abbreviation.
+
+    >>> [s.text for s in split_sentences("Title\\nThe U.S. curbs bite. Nvidia sells H20 chips.", "en")]
+    ['Title', 'The U.S. curbs bite.', 'Nvidia sells H20 chips.']
+    """
+    abbreviations = _language(lang).abbreviations if has_language(lang) else frozenset()
+    sentences: list[Sentence] = []
+    line_start = 0
+    for line in text.split("\n"):
+        cuts = [0]
+        for match in _BOUNDARY.finditer(line):
+            following = line[match.end() : match.end() + 1]
+            if not following or not (following.isupper() or _SENTENCE_OPENER.match(following) and not following.islower()):
+                continue
+            word_start = line.rfind(" ", 0, match.start()) + 1
+            word = line[word_start : match.start() + 1]
+            if word in abbreviations:
+                continue
+            cuts.append(match.end())
+        cuts.append(len(line))
+        for a, b in _bounded(cuts, line):
+            piece = line[a:b]
+            stripped = piece.strip()
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                start = line_start + a + lead
+                sentences.append(Sentence(start, start + len(stripped), stripped))
+        line_start += len(line) + 1
+    return sentences
+
+
+def _bounded(cuts: list[int], line: str) -> Iterable[tuple[int, int]]:
+    """Consecutive ``(start, end)`` pieces between cuts, none longer than :data:`MAX_SENTENCE`."""
+    for a, b in zip(cuts, cuts[1:]):
+        while b - a > MAX_SENTENCE:
+            breaks = [m.end() for m in _SOFT_BREAK.finditer(line, a + MAX_SENTENCE // 2, a + MAX_SENTENCE)]
+            cut = breaks[-1] if breaks else a + MAX_SENTENCE
+            yield a, cut
+            a = cut
+        yield a, b
+
+
+# ---------------------------------------------------------------------------------------------
+# The frame of one figure
+
+
+@attrs.frozen
+class _Frame:
+    subject: str | tuple[str, ...] | None
+    action: str
+    object: str | None
+    period: DateRange | None
+
+
+@attrs.frozen
+class _DocumentIndex:
+    """A document's sentences and what the lexicon and the period finder see in them.
+
+    Actors, products, actions and periods are looked up per sentence, on demand, and kept:
+    only the sentences around figures are ever read (the bulk of an article has none).
+    """
+
+    doc: Document
+    lexicon: Lexicon
+    language: _Language
+    sentences: list[Sentence]
+    sentence_starts: list[int]
+    outlets: list[tuple[int, int, str]]
+    anaphors: list[tuple[int, int]]
+    generic_nouns: list[tuple[int, int]]
+    families: Mapping[str, str]
+    _found: dict[tuple[Any, ...], Any] = attrs.field(factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+    def within(self, items: Sequence[Any], start: int, end: int) -> list[Any]:
+        """The items of a document-wide list sorted by start that lie inside ``[start, end]``."""
+        starts = self.cached(("starts", id(items)), lambda: [_start(i) for i in items])
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
+        return [i for i in items[first:last] if _end(i) <= end]
+
+    def cached(self, key: tuple[Any, ...], compute: Any) -> Any:
+        if key not in self._found:
+            self._found[key] = compute()
+        return self._found[key]
+
+    def _lookup(self, kind: str, number: int) -> list[Any]:
+        key = (kind, number)
+        if key not in self._found:
+            sentence = self.sentences[number]
+            self._found[key] = self._find(kind, sentence)
+        return self._found[key]
+
+    def _find(self, kind: str, sentence: Sentence) -> list[Any]:
+        lang, shift = self.doc.lang, sentence.start
+        moved = lambda matches: [attrs.evolve(m, start=m.start + shift, end=m.end + shift) for m in matches]  # noqa: E731
+        if kind == "actors":
+            found = self.lexicon.find_actors(sentence.text, lang)
+            return moved(a for a in found if _fold(a.text) not in self.language.anaphor_words)
+        if kind == "products":
+            # A product inside an actor's alias ("la société mère de TikTok") is not an object.
+            actors = self.actors(self.sentence_index(sentence.start))
+            return [
+                p for p in moved(self.lexicon.find_products(sentence.text, lang))
+                if not any(a.start <= p.start and p.end <= a.end for a in actors)
+            ]
+        if kind == "actions":
+            return moved(self.lexicon.find_actions(sentence.text, lang))
+        return moved(find_periods(sentence.text, lang, self.doc.published))
+
+    def actors(self, number: int) -> list[LexMatch]:
+        return self._lookup("actors", number)
+
+    def products(self, number: int) -> list[LexMatch]:
+        return self._lookup("products", number)
+
+    def actions(self, number: int) -> list[LexMatch]:
+        return self._lookup("actions", number)
+
+    def periods(self, number: int) -> list[PeriodMention]:
+        return self._lookup("periods", number)
+
+
+def _start(item: Any) -> int:
+    return item[0] if isinstance(item, tuple) else item.start
+
+
+def _end(item: Any) -> int:
+    return item[1] if isinstance(item, tuple) else item.end
+
+
+def _distance(start: int, end: int, figure: Mention) -> int:
+    if start >= figure.end:
+        return start - figure.end
+    if end <= figure.start:
+        return figure.start - end
+    return 0
+
+
+def _index(doc: Document, lexicon: Lexicon, language: _Language) -> _DocumentIndex:
+    text = doc.text
+    sentences = split_sentences(text, doc.lang) or [Sentence(0, len(text), text)]
+    common = _common()
+    finditer = lambda pattern: [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []  # noqa: E731
+    return _DocumentIndex(
+        doc=doc,
+        lexicon=lexicon,
+        language=language,
+        sentences=sentences,
+        sentence_starts=[s.start for s in sentences],
+        outlets=[(m.start(), m.end(), common.outlet_names[m.group(0)]) for m in common.outlets.finditer(text)]
+        if common.outlets
+        else [],
+        anaphors=finditer(language.anaphors),
+        generic_nouns=finditer(language.generic_nouns),
+        families=_families(lexicon),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _families(lexicon: Lexicon) -> Mapping[str, str]:
+    """Each maker's broadest product family ("Nvidia" -> "Nvidia AI chips")."""
+    families: dict[str, str] = {}
+    for product in lexicon.products:
+        owner = lexicon.product_owner(product)
+        if owner and lexicon.product_parent(product) is None and _common().count_units.get(product) == "chip":
+            families.setdefault(owner, product)
+    return families
+
+
+def _family(index: "_DocumentIndex", number: int) -> str | None:
+    """The product family of a maker named with a generic noun ("puces ... Nvidia") in a sentence."""
+    sentence = index.sentences[number]
+    if not index.within(index.generic_nouns, sentence.start, sentence.end):
+        return None
+    makers = [a.canonical for a in index.actors(number) if a.canonical in index.families]
+    return index.families[makers[0]] if makers else None
+
+
+def _countable(products: list[LexMatch], quantity: Quantity) -> list[LexMatch]:
+    """The products a figure can be about: apps for user counts, the rest for everything else."""
+    units = _common().count_units
+    wants_users = quantity.unit == "user"
+    return [p for p in products if (units.get(p.canonical) == "user") == wants_users]
+
+
+def _group(actors: list[LexMatch], chosen: int, text: str, language: _Language) -> str | tuple[str, ...]:
+    """The chosen actor, or the sorted tuple of the actors joined to it ("A, B et C")."""
+    joined = lambda a, b: _fold(text[a.end : b.start]) in language.joiners  # noqa: E731
+    first = last = chosen
+    while first > 0 and joined(actors[first - 1], actors[first]):
+        first -= 1
+    while last + 1 < len(actors) and joined(actors[last], actors[last + 1]):
+        last += 1
+    names = sorted({a.canonical for a in actors[first : last + 1]})
+    return names[0] if len(names) == 1 else tuple(names)
+
+
+def _object(figure: Mention, products: list[LexMatch], lexicon: Lexicon) -> str | None:
+    """The most specific product of the cluster nearest the figure (a counted noun comes first)."""
+    if not products:
+        return None
+    clusters: list[list[LexMatch]] = []
+    cluster_end = -2
+    for product in sorted(products, key=lambda p: (p.start, p.end)):
+        if clusters and product.start <= cluster_end + 1:
+            clusters[-1].append(product)
+        else:
+            clusters.append([product])
+        cluster_end = max(cluster_end, product.end) if len(clusters[-1]) > 1 else product.end
+    noun_end = figure.end + (len(figure.noun) + 8 if figure.noun else 0)
+    in_noun = [c for c in clusters if figure.end <= c[0].start <= noun_end]
+    nearest = in_noun[0] if in_noun else min(clusters, key=lambda c: _distance(c[0].start, c[-1].end, figure))
+    best = max(nearest, key=lambda p: (len(lexicon.product_ancestors(p.canonical)), p.end - p.start))
+    return best.canonical
+
+
+def _action(figure: Mention, actions: list[LexMatch], governing: Mapping[str, frozenset[str]]) -> str | None:
+    if not actions:
+        return None
+    nearest = min(actions, key=lambda a: (_distance(a.start, a.end, figure), a.start > figure.start))
+    chosen = nearest.canonical
+    for ruler, governed in governing.items():
+        if chosen in governed and any(a.canonical == ruler and a.end <= figure.start for a in actions):
+            return ruler
+    return chosen
+
+
+def _metric(quantity: Quantity, action: str | None, actions: list[LexMatch], obj: str | None, after: str,
+            language: _Language) -> str:
+    """The action a figure's unit and context make of the action word found near it."""
+    if quantity.unit == "user":
+        return "users"
+    if quantity.kind == "money":
+        if language.unit_price and (match := language.unit_price.match(after.lstrip())) and match.start() == 0:
+            return "price"
+        if language.takings and (match := language.takings.search(after[:40])):
+            return "other"  # money earned, not spent
+        if action == "value" and any(a.canonical not in _METRIC_ACTIONS | {"price"} for a in actions):
+            return "spend"
+        if action in _SPENDING_STEPS or action is None:
+            return "spend" if obj is not None or action not in (None, "other") else "other"
+        return action
+    if quantity.kind == "count" and action == "spend":
+        return "buy"
+    return action or "other"
+
+
+@attrs.frozen
+class _Context:
+    """What the previous claims and sentences of a document leave for the next figure."""
+
+    claim_frame: _Frame | None = None
+    claim_sentence: int = -1
+
+
+def _carried(index: _DocumentIndex, sentence_no: int, context: _Context, language: _Language,
+             lexicon: Lexicon) -> tuple[_Frame | None, int]:
+    """The frame carried into a sentence with no subject of its own: the previous claim's, else
+    the first actor of the nearest earlier sentence naming one (with its product and period)."""
+    if context.claim_frame is not None and context.claim_frame.subject is not None:
+        return context.claim_frame, context.claim_sentence
+    for back in range(sentence_no - 1, max(-1, sentence_no - 1 - _SUBJECT_SCAN_SENTENCES), -1):
+        sentence = index.sentences[back]
+        actors = index.actors(back)
+        if not actors:
+            continue
+        products = [p for p in index.products(back) if _common().count_units.get(p.canonical) != "user"]
+        periods = [p for p in index.periods(back) if p.period is not None]
+        subject = _group(actors, 0, index.text, language)
+        end_marker = Mention(sentence.end, sentence.end, "", Quantity.exact(0))
+        obj = _object(end_marker, products, lexicon) if products else _family(index, back)
+        return _Frame(subject, "other", obj, periods[0].period if len(periods) == 1 else None), back
+    return None, -1
+
+
+def _subject(figure: Mention, actors: list[LexMatch], owner: str | None, anaphor_before: bool,
+             text: str, language: _Language) -> str | tuple[str, ...] | None:
+    """The subject named in the sentence, or None when it must be carried."""
+    before = [i for i, a in enumerate(actors) if a.end <= figure.start and a.canonical != owner]
+    if before:
+        return _group(actors, before[-1], text, language)
+    if anaphor_before or not actors:
+        return None
+    after = [i for i, a in enumerate(actors) if a.start >= figure.end and a.canonical != owner]
+    if after:
+        return _group(actors, after[0], text, language)
+    owners = [i for i, a in enumerate(actors) if a.canonical == owner]
+    return _group(actors, owners[0], text, language) if owners else None
+
+
+def _period(figure: Mention, periods: list[PeriodMention]) -> PeriodMention | None:
+    if not periods:
+        return None
+    return min(periods, key=lambda p: (_distance(p.start, p.end, figure), p.start < figure.start))
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()\[\]—–]|\s-\s)\s*")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the comma-, bracket- and dash-separated pieces of a sentence."""
+    spans, start = [], 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+@attrs.frozen
+class _Hedging:
+    """How a sentence hedges its figures: all of them, or those of some clauses."""
+
+    whole: bool
+    clauses: tuple[tuple[int, int], ...] = ()
+
+
+def _sentence_hedging(text: str, language: _Language) -> _Hedging:
+    if language.modal and language.modal.search(text):
+        return _Hedging(True)
+    if language.conditional and any(
+        _fold(m.group(0)) not in language.not_conditional for m in language.conditional.finditer(text)
+    ):
+        return _Hedging(True)
+    if not language.reported:
+        return _Hedging(False)
+    clauses = _clauses(text)
+    local: list[tuple[int, int]] = []
+    for cue in language.reported.finditer(text):
+        start, end = next(((a, b) for a, b in clauses if a <= cue.start() < b), (0, len(text)))
+        if cue.start() == start or (language.speech_ending is not None and language.speech_ending.search(text, start, end)):
+            return _Hedging(True)
+        local.append((start, end))
+    return _Hedging(False, tuple(local))
+
+
+def _hedged(index: "_DocumentIndex", sentence_no: int, figure: Mention, language: _Language) -> bool:
+    """Whether the figure rests on a possibility (modal words, conditional mood: anywhere in the
+    sentence) or on someone's word (a reporting cue in the figure's clause, or opening its own
+    clause, or in a clause that ends with a speech verb)."""
+    sentence = index.sentences[sentence_no]
+    hedging = index.cached(("hedging", sentence_no), lambda: _sentence_hedging(sentence.text, language))
+    at = figure.start - sentence.start
+    return hedging.whole or any(a <= at < b for a, b in hedging.clauses)
+
+
+@attrs.frozen
+class _Crediting:
+    """What a sentence says of its sources: a crediting cue, a back-reference, a credit that follows."""
+
+    cue: bool
+    back_reference: bool
+    credited_next: str | None
+
+
+def _sentence_crediting(index: "_DocumentIndex", sentence_no: int, language: _Language) -> _Crediting:
+    text = index.sentences[sentence_no].text
+    credited_next = None
+    if sentence_no + 1 < len(index.sentences):
+        following = index.sentences[sentence_no + 1]
+        if any(p.search(following.text) for p in language.follows):
+            outlets = index.within(index.outlets, following.start, following.end)
+            credited_next = outlets[0][2] if outlets else None
+    return _Crediting(
+        cue=bool(language.attribution and language.attribution.search(text)),
+        back_reference=bool(language.back_references and language.back_references.search(text)),
+        credited_next=credited_next,
+    )
+
+
+def _attribution(index: "_DocumentIndex", sentence_no: int, figure: Mention, language: _Language) -> str | None:
+    """The outlet the figure is credited to: named with a crediting cue in its sentence, pointed
+    back to ("the newspaper said"), or named by a crediting sentence right after."""
+    sentence = index.sentences[sentence_no]
+    crediting = index.cached(("crediting", sentence_no), lambda: _sentence_crediting(index, sentence_no, language))
+    if crediting.cue:
+        outlets = index.within(index.outlets, sentence.start, sentence.end)
+        if outlets:
+            return min(outlets, key=lambda o: _distance(o[0], o[1], figure))[2]
+        if crediting.back_reference:
+            position = bisect.bisect_right(index.cached(("starts", id(index.outlets)), lambda: [o[0] for o in index.outlets]), sentence.start)
+            earlier = [o for o in index.outlets[:position] if o[1] <= sentence.start]
+            if earlier:
+                return earlier[-1][2]
+    return crediting.credited_next
+
+
+def _next_word(text: str) -> str:
+    match = _NEXT_WORD.match(text)
+    return match.group(1) if match else ""
+
+
+def _is_figure(mention: Mention, index: _DocumentIndex, language: _Language) -> bool:
+    """Whether a mention is a figure of the story (not a date, a model number, a source count ...)."""
+    text = index.text
+    if _fold(mention.text) in language.not_figures:
+        return False
+    overlapping = lambda items: any(_start(i) < mention.end and mention.start < _end(i) for i in items)  # noqa: E731
+    number = index.sentence_index(mention.start)
+    models = [p for p in index.products(number) if any(c.isdigit() for c in p.text)]
+    if overlapping(index.periods(number)) or overlapping(models):
+        return False
+    after = text[mention.end : mention.end + 60]
+    if language.source_nouns and (m := language.source_nouns.match(after.lstrip())) and m.start() == 0:
+        return False
+    if mention.noun and language.source_nouns and language.source_nouns.match(mention.noun):
+        return False
+    # Sentences start at line starts, so list numbering opens its sentence ("1. ", "2) ").
+    sentence_start = index.sentences[number].start
+    if _LINE_START.match(text, sentence_start, mention.start) and _LIST_NUMBER_AFTER.match(after):
+        return False
+    quantity = mention.quantity
+    if quantity.kind == "number" and not quantity.unit:
+        if mention.text.strip().isdigit() and len(mention.text.strip()) == 4 and _YEAR_RANGE[0] <= quantity.stated <= _YEAR_RANGE[1]:
+            return False
+        if mention.noun is None:
+            return _elided_noun(after, index.actions(number), language)
+    return True
+
+
+def _elided_noun(after: str, actions: list[LexMatch], language: _Language) -> bool:
+    """Whether a bare figure counts something named elsewhere ("n'en aurait reçu que 30 000 à cause
+    de ...", "received fewer than 30,000, the report said"): the next word is one of the language's
+    elliptic followers, or the figure ends its clause in a sentence that says what happened."""
+    word = _next_word(after)
+    if word and word[0].isalpha():
+        folded = _fold(word)
+        elided = folded.split("'")[0] + "'" if "'" in folded else folded
+        return folded in language.elliptic_followers or elided in language.elliptic_followers
+    rest = after.lstrip()
+    if rest[:1].isdigit() or rest[:2].strip(",.;:")[:1].isdigit():
+        return False
+    return bool(actions)
+
+
+def _with_count_unit(quantity: Quantity, obj: str | None, lexicon: Lexicon) -> Quantity:
+    """A bare figure counting the object's units ("n'en aurait reçu que 30 000" -> 30 000 chips)."""
+    if obj is None or quantity.kind not in ("number", "count") or quantity.unit not in ("", "item"):
+        return quantity
+    units = _common().count_units
+    unit = next((units[p] for p in (obj, *lexicon.product_ancestors(obj)) if p in units), None)
+    if unit is None:
+        return quantity
+    return attrs.evolve(quantity, unit=unit, kind="count")
+
+
+def _equivalent(first: Mention, second: Mention, text: str, language: _Language) -> bool:
+    if first.quantity.kind != second.quantity.kind or first.quantity.kind != "money":
+        return False
+    between = text[first.end : second.start]
+    return any(p.match(between) for p in language.equivalence)
+
+
+def _read_frame(mention: Mention, sentence_no: int, index: _DocumentIndex, context: _Context,
+                lexicon: Lexicon, language: _Language) -> tuple[_Frame, Quantity | None]:
+    """Subject, action, object and period of one figure, and its quantity (None: not a claim)."""
+    sentence = index.sentences[sentence_no]
+    actors = index.actors(sentence_no)
+    products = _countable(index.products(sentence_no), mention.quantity)
+    actions = index.actions(sentence_no)
+    after = index.text[mention.end : sentence.end]
+
+    obj = _object(mention, products, lexicon)
+    if mention.noun and obj is None:
+        noun_products = lexicon.find_products(mention.noun, index.doc.lang)
+        obj = _object(Mention(0, 0, "", mention.quantity), noun_products, lexicon) if noun_products else None
+    if obj is None and mention.quantity.unit != "user":
+        obj = _family(index, sentence_no)
+    action = _metric(mention.quantity, _action(mention, actions, _common().governing), actions, obj, after, language)
+    if action in _NO_OBJECT_ACTIONS:
+        obj = None
+    owner = lexicon.product_owner(obj) if obj else None
+    anaphor_before = bool(index.within(index.anaphors, sentence.start, mention.start))
+    subject = _subject(mention, actors, owner, anaphor_before, index.text, language)
+    own_period = _period(mention, index.periods(sentence_no))
+    period = own_period.period if own_period else None
+
+    carried: _Frame | None = None
+    if subject is None:
+        carried, _ = _carried(index, sentence_no, context, language, lexicon)
+        subject = carried.subject if carried else None
+    elif obj is None and context.claim_frame is not None and sentence_no - context.claim_sentence <= _OBJECT_CARRY_SENTENCES:
+        carried = context.claim_frame
+    # A metric (users, value) is a state of its subject: no deal's frame carries into it, nor
+    # does a metric's frame carry into a deal.
+    if carried is not None and action not in _METRIC_ACTIONS and carried.action not in _METRIC_ACTIONS:
+        obj = obj if obj is not None else carried.object
+        if own_period is None and subject == carried.subject:
+            period = carried.period
+        if not actions and carried.action != "other":
+            action = _metric(mention.quantity, carried.action, [], obj, after, language)
+
+    quantity = _with_count_unit(mention.quantity, obj, lexicon)
+    if quantity.kind == "number" and not quantity.unit and obj is None:
+        return _Frame(subject, action, obj, period), None  # a bare figure with nothing it could count
+    return _Frame(subject, action, obj, period), quantity
+
+
+def extract_document(doc: Document, lexicon: Lexicon | None = None) -> list[Claim]:
+    """The claims of one document, in text order; raises :class:`ReconcileError` subclasses.
+
+    >>> doc = Document(id="e", lang="en", published="2024-12-20",
+    ...     text="ByteDance will spend RMB40bn (about $5.6bn) on Huawei's Ascend chips next year, the FT reported.")
+    >>> [(c.id, c.quantity.unit, c.object, c.attributed_to, c.equivalents) for c in extract_document(doc)]
+    [('e#1', 'CNY', 'Ascend', 'Financial Times', ('e#2',)), ('e#2', 'USD', 'Ascend', 'Financial Times', ('e#1',))]
+    """
+    if not isinstance(doc, Document):
+        raise DocumentError(repr(doc)[:60], f"expected a Document, got {type(doc).__name__}")
+    if not has_language(doc.lang):
+        raise DocumentError(doc.id, f"no extraction data for language {doc.lang!r} (reconcile/data/extract/)", "lang")
+    lexicon = lexicon if lexicon is not None else Lexicon.default()
+    language = _language(doc.lang)
+    index = _index(doc, lexicon, language)
+    mentions = [m for m in find_quantities(doc.text, doc.lang) if _is_figure(m, index, language)]
+
+    claims: list[Claim] = []
+    context = _Context()
+    for mention in mentions:
+        sentence_no = index.sentence_index(mention.start)
+        sentence = index.sentences[sentence_no]
+        frame, quantity = _read_frame(mention, sentence_no, index, context, lexicon, language)
+        if quantity is None:
+            continue
+        claims.append(
+            Claim(
+                id=f"{doc.id}#{len(claims) + 1}",
+                doc_id=doc.id,
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                sentence=sentence.text,
+                quantity=quantity,
+                subject=frame.subject,
+                action=frame.action,
+                object=frame.object,
+                period=frame.period,
+                hedged=_hedged(index, sentence_no, mention, language),
+                attributed_to=_attribution(index, sentence_no, mention, language),
+                sentence_start=sentence.start,
+                lang=doc.lang,
+                published=doc.published,
+                publisher=doc.publisher,
+                cites=doc.cites,
+            )
+        )
+        context = _Context(frame, sentence_no)
+    return _link_equivalents(claims, mentions, doc.text, language)
+
+
+def _link_equivalents(claims: list[Claim], mentions: list[Mention], text: str, language: _Language) -> list[Claim]:
+    by_start = {c.start: c for c in claims}
+    pairs: dict[str, list[str]] = {}
+    kept = [m for m in mentions if m.start in by_start]
+    for first, second in zip(kept, kept[1:]):
+        a, b = by_start[first.start], by_start[second.start]
+        if a.sentence_start == b.sentence_start and _equivalent(first, second, text, language):
+            pairs.setdefault(a.id, []).append(b.id)
+            pairs.setdefault(b.id, []).append(a.id)
+    return [attrs.evolve(c, equivalents=tuple(pairs[c.id])) if c.id in pairs else c for c in claims]
+
+
+def extract_claims(
+    docs: Iterable[Document] | Document,
+    lexicon: Lexicon | None = None,
+    *,
+    errors: list[tuple[str, ReconcileError]] | None = None,
+) -> list[Claim]:
+    """The claims of every document (a Corpus, any iterable of Documents, or one Document).
+
+    A document whose extraction fails does not stop the others: its error (a
+    :class:`ReconcileError`; an unexpected exception is wrapped in a :class:`DocumentError`
+    naming the document) is appended to ``errors`` as ``(doc_id, error)`` when a list is given,
+    else reported with :func:`warnings.warn` (``UserWarning``). The problems a
+    :class:`~reconcile.documents.Corpus` met while loading stay in its ``problems``.
+
+    >>> good = Document(id="g", lang="en", text="Tencent bought 200,000 H20 chips.")
+    >>> problems = []
+    >>> [c.subject for c in extract_claims([Document(id="x", lang="xx", text="1"), good], errors=problems)]
+    ['Tencent']
+    >>> [(doc_id, type(err).__name__) for doc_id, err in problems]
+    [('x', 'DocumentError')]
+    """
+    if isinstance(docs, Document):
+        docs = [docs]
+    documents = getattr(docs, "documents", docs)
+    lexicon = lexicon if lexicon is not None else Lexicon.default()
+    claims: list[Claim] = []
+    for number, doc in enumerate(documents):
+        doc_id = getattr(doc, "id", f"#{number}")
+        try:
+            claims.extend(extract_document(doc, lexicon))
+        except ReconcileError as exc:
+            _report(errors, str(doc_id), exc)
+        except Exception as exc:  # a bug on one document must not lose the batch
+            wrapped = DocumentError(str(doc_id), f"extraction failed: {type(exc).__name__}: {exc}")
+            wrapped.__cause__ = exc
+            _report(errors, str(doc_id), wrapped)
+    return claims
+
+
+def _report(errors: list | None, doc_id: str, error: ReconcileError) -> None:
+    if errors is not None:
+        errors.append((doc_id, error))
+    else:
+        warnings.warn(f"{doc_id}: claims not extracted: {error}", UserWarning, stacklevel=3)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring against a hand-annotated gold set
+
+
+@attrs.frozen
+class ExtractionScore:
+    """Precision and recall of extracted figures and of their frames against a gold set.
+
+    A claim matches a gold figure when it has the same document, overlapping offsets and the
+    same stated value (gold ``value`` null: offsets only). A frame is right when subject,
+    action and object all equal the gold's.
+    """
+
+    claims: int
+    gold: int
+    matched: int
+    frames_right: int
+    missed: tuple[Mapping[str, Any], ...] = attrs.field(eq=False, repr=False)
+    spurious: tuple[Claim, ...] = attrs.field(eq=False, repr=False)
+    wrong_frames: tuple[tuple[Claim, Mapping[str, Any]], ...] = attrs.field(eq=False, repr=False)
+    fields: Mapping[str, float] = attrs.field(factory=dict, eq=False)
+    """Share of matched claims whose period, hedged, attributed_to, unit and bound equal the gold's."""
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.claims if self.claims else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def frame_precision(self) -> float:
+        return self.frames_right / self.claims if self.claims else 1.0
+
+    @property
+    def frame_recall(self) -> float:
+        return self.frames_right / self.gold if self.gold else 1.0
+
+    def summary(self) -> str:
+        """One line for a README or a benchmark log."""
+        return (
+            f"figures P={self.precision:.2f} R={self.recall:.2f} ({self.matched}/{self.claims} claims, "
+            f"{self.matched}/{self.gold} gold); frames P={self.frame_precision:.2f} R={self.frame_recall:.2f}"
+        )
+
+    def field_summary(self) -> str:
+        """Accuracy of the other fields on matched claims, for a README or a log."""
+        return ", ".join(f"{name} {share:.2f}" for name, share in self.fields.items())
+
+
+def load_gold(path: str | Path) -> list[dict[str, Any]]:
+    """The gold claims of an annotation file (``{"rules": [...], "claims": [...]}`` or a bare list)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DocumentError(str(path), f"unreadable gold file: {exc}") from exc
+    return list(data["claims"] if isinstance(data, Mapping) else data)
+
+
+def _same_value(claim: Claim, gold: Mapping[str, Any]) -> bool:
+    value = gold.get("value")
+    return value is None or math.isclose(claim.quantity.stated, float(value), rel_tol=1e-6)
+
+
+def _gold_subject(value: Any) -> Any:
+    return tuple(sorted(value)) if isinstance(value, list) else value
+
+
+def score_claims(claims: Iterable[Claim], gold: Iterable[Mapping[str, Any]]) -> ExtractionScore:
+    """Score extracted claims against gold annotations (see :class:`ExtractionScore`).
+
+    >>> doc = Document(id="d", lang="en", text="Tencent bought 200,000 H20 chips.")
+    >>> gold = [{"doc_id": "d", "start": 15, "end": 22, "value": 200000,
+    ...          "subject": "Tencent", "action": "buy", "object": "H20"}]
+    >>> score_claims(extract_claims([doc]), gold).summary()
+    'figures P=1.00 R=1.00 (1/1 claims, 1/1 gold); frames P=1.00 R=1.00'
+    """
+    claims = list(claims)
+    gold = list(gold)
+    used: set[int] = set()
+    matched = frames = 0
+    spurious: list[Claim] = []
+    wrong: list[tuple[Claim, Mapping[str, Any]]] = []
+    matched_claims: list[Claim] = []
+    matched_gold: list[Mapping[str, Any]] = []
+    for claim in claims:
+        hit = next(
+            (
+                i
+                for i, g in enumerate(gold)
+                if i not in used
+                and g["doc_id"] == claim.doc_id
+                and g["start"] < claim.end
+                and claim.start < g.get("end", g["start"] + len(g.get("text", "")))
+                and _same_value(claim, g)
+            ),
+            None,
+        )
+        if hit is None:
+            spurious.append(claim)
+            continue
+        used.add(hit)
+        matched += 1
+        g = gold[hit]
+        matched_claims.append(claim)
+        matched_gold.append(g)
+        if (claim.subject, claim.action, claim.object) == (_gold_subject(g.get("subject")), g.get("action"), g.get("object")):
+            frames += 1
+        else:
+            wrong.append((claim, g))
+    missed = tuple(g for i, g in enumerate(gold) if i not in used)
+    pairs = [(c, g) for c, g in zip(matched_claims, matched_gold)]
+    fields = {name: sum(read(c) == expected(g) for c, g in pairs) / len(pairs) if pairs else 1.0
+              for name, (read, expected) in _FIELDS.items()}
+    return ExtractionScore(len(claims), len(gold), matched, frames, missed, tuple(spurious), tuple(wrong), fields)
+
+
+_FIELDS = {
+    "period": (lambda c: c.period, lambda g: DateRange.parse(g["period"]) if g.get("period") else None),
+    "hedged": (lambda c: c.hedged, lambda g: g.get("hedged")),
+    "attributed_to": (lambda c: c.attributed_to, lambda g: g.get("attributed_to")),
+    "unit": (lambda c: c.quantity.unit, lambda g: g.get("unit")),
+    "bound": (lambda c: c.quantity.bound, lambda g: g.get("bound")),
+}

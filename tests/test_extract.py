@@ -1,0 +1,355 @@
+"""extract_claims: scored against hand-annotated gold sets, and one test per behaviour."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reconcile.documents import load_documents
+from reconcile.errors import DocumentError
+from reconcile.extract import extract_claims, load_gold, score_claims, split_sentences
+from reconcile.model import DateRange, Document
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_SETS = {
+    "seeds (fr)": (ROOT / "seeds", ROOT / "tests" / "gold" / "seeds.json"),
+    "corpus_en": (ROOT / "examples" / "corpus_en", ROOT / "examples" / "corpus_en" / "gold.json"),
+}
+
+
+def fr(text: str, published=None, **kw) -> Document:
+    return Document(id=kw.pop("id", "d"), text=text, lang="fr", published=published, **kw)
+
+
+def en(text: str, published=None, **kw) -> Document:
+    return Document(id=kw.pop("id", "d"), text=text, lang="en", published=published, **kw)
+
+
+def only(claims):
+    assert len(claims) == 1, [(c.text, c.sentence) for c in claims]
+    return claims[0]
+
+
+# --- gold sets ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(GOLD_SETS))
+def test_gold_precision_and_recall(name):
+    folder, gold_path = GOLD_SETS[name]
+    corpus = load_documents(folder)
+    assert not corpus.problems
+    problems: list = []
+    score = score_claims(extract_claims(corpus, errors=problems), load_gold(gold_path))
+    print(f"\n{name}: {score.summary()}\n  fields: {score.field_summary()}")
+    for gold in score.missed:
+        print("  missed", gold["doc_id"], gold["start"], gold["text"])
+    for claim in score.spurious:
+        print("  spurious", claim.id, claim.text)
+    for claim, gold in score.wrong_frames:
+        print("  frame", claim.id, (claim.subject, claim.action, claim.object), "gold", (gold["subject"], gold["action"], gold["object"]))
+    assert problems == []
+    assert score.gold >= 14
+    assert score.precision >= 0.9 and score.recall >= 0.9
+    assert score.frame_precision >= 0.85 and score.frame_recall >= 0.85
+    assert score.fields["period"] >= 0.85 and score.fields["attributed_to"] >= 0.85
+
+
+def test_gold_offsets_point_at_their_text():
+    for folder, gold_path in GOLD_SETS.values():
+        texts = {d.id: d.text for d in load_documents(folder)}
+        for gold in load_gold(gold_path):
+            assert texts[gold["doc_id"]][gold["start"] : gold["end"]] == gold["text"]
+
+
+def test_claim_offsets_and_sentences_index_the_document():
+    for folder, _ in GOLD_SETS.values():
+        corpus = load_documents(folder)
+        for claim in extract_claims(corpus):
+            text = corpus.by_id(claim.doc_id).text
+            assert text[claim.start : claim.end] == claim.text
+            assert text[claim.sentence_start : claim.sentence_start + len(claim.sentence)] == claim.sentence
+
+
+def test_score_counts_misses_and_spurious_claims():
+    claims = extract_claims(en("Tencent bought 200,000 H20 chips. Alibaba bought 5,000 H20 chips."))
+    gold = [
+        {"doc_id": "d", "start": 15, "end": 22, "value": 200000, "subject": "Tencent", "action": "buy", "object": "H20"},
+        {"doc_id": "d", "start": 0, "end": 7, "value": 1, "subject": None, "action": "other", "object": None},
+    ]
+    score = score_claims(claims, gold)
+    assert (score.claims, score.gold, score.matched, score.frames_right) == (2, 2, 1, 1)
+    assert score.precision == score.recall == 0.5
+    assert [c.text for c in score.spurious] == ["5,000"]
+
+
+# --- frame ----------------------------------------------------------------------------------
+
+
+def test_carried_subject_object_and_period_fr():
+    doc = fr(
+        "Mais ByteDance semble vouloir réduire sa dépendance. "
+        "Elle aurait commandé cette année 100 000 puces Ascend 910B de Huawei. "
+        "Cependant, elle n’en aurait reçu que 30 000 à cause de la pénurie.",
+        published={"from": "2024-09-01", "to": "2024-12-31"},
+    )
+    ordered, received = extract_claims(doc)
+    assert (ordered.subject, ordered.action, ordered.object) == ("ByteDance", "order", "Ascend 910B")
+    assert (received.subject, received.action, received.object) == ("ByteDance", "receive", "Ascend 910B")
+    assert received.quantity.unit == "chip" and received.quantity.kind == "count"
+    assert ordered.period == received.period == DateRange.year(2024)
+
+
+def test_carried_subject_en_pronoun_and_description():
+    doc = en(
+        "ByteDance ordered 100,000 Ascend 910B chips from Huawei this year. "
+        "The Chinese tech giant had received about 30,000 of them. "
+        "It expects between 50,000 and 60,000 more next year.",
+        published="2024-11-05",
+    )
+    claims = extract_claims(doc)
+    assert [c.subject for c in claims] == ["ByteDance"] * 3
+    assert [c.action for c in claims] == ["order", "receive", "receive"]
+    assert [c.period for c in claims] == [DateRange.year(2024), DateRange.year(2024), DateRange.year(2025)]
+
+
+def test_buyer_not_maker_is_the_subject():
+    claim = only(extract_claims(fr(
+        "ByteDance prévoit d’acheter pour plus de 5 milliards de dollars de puces IA Ascend de Huawei."
+    )))
+    assert (claim.subject, claim.action, claim.object) == ("ByteDance", "spend", "Ascend")
+
+
+def test_group_subject_is_a_sorted_tuple():
+    claim = only(extract_claims(en("Tencent, Alibaba and ByteDance have been approved to buy more than 400,000 Nvidia H200 chips.")))
+    assert claim.subject == ("Alibaba", "ByteDance", "Tencent")
+    assert (claim.action, claim.object) == ("approve", "H200")
+
+
+def test_metrics_from_units_and_context():
+    users, value = extract_claims(fr(
+        "Doubao, le chatbot de ByteDance, compte 51 millions d'utilisateurs actifs. "
+        "Le H100 a fait de Nvidia une entreprise de 3 000 milliards de dollars."
+    ))
+    assert (users.subject, users.action, users.object) == ("ByteDance", "users", "Doubao")
+    assert (value.subject, value.action, value.object) == ("Nvidia", "value", None)
+    price = only(extract_claims(en("Nvidia charges about $12,000 for each H20.")))
+    assert (price.subject, price.action, price.object) == ("Nvidia", "price", "H20")
+
+
+def test_money_earned_is_not_spending():
+    sold, revenue = extract_claims(en("Nvidia sold about 1 million H20 chips in China, generating roughly $12 billion in revenue."))
+    assert (revenue.subject, revenue.action, revenue.object) == ("Nvidia", "other", "H20")
+    assert sold.action == "other"
+
+
+def test_a_metric_frame_does_not_carry_into_a_deal():
+    users, spend = extract_claims(fr(
+        "ByteDance compte plus d'un milliard d'utilisateurs sur Douyin. "
+        "ByteDance a investi 12 milliards de yuans dans ses centres de données."
+    ))
+    assert (users.action, users.object) == ("users", "Douyin")
+    assert (spend.subject, spend.action, spend.object) == ("ByteDance", "spend", None)
+
+
+def test_second_figure_of_a_sentence_has_its_own_frame():
+    bought, received = extract_claims(en("Rival Tencent bought 200,000 H20 chips, while Alibaba received fewer than 30,000."))
+    assert (bought.subject, bought.action) == ("Tencent", "buy")
+    assert (received.subject, received.action, received.object) == ("Alibaba", "receive", "H20")
+    assert received.quantity.bound == "upper"
+
+
+# --- hedging and attribution -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "doc, hedged",
+    [
+        (fr("ByteDance aurait commandé 100 000 puces H20."), True),
+        (fr("Selon des sources proches, ByteDance a commandé 100 000 puces H20."), True),
+        (fr("ByteDance a commandé 100 000 puces H20."), False),
+        (en("ByteDance ordered 100,000 H20 chips, people familiar with the matter said."), True),
+        (en("ByteDance has ordered about 120,000 H20 chips, according to Reuters."), True),
+        (en("ByteDance ordered 100,000 H20 chips."), False),
+        (fr("Le portrait de ByteDance : 100 000 puces H20 commandées."), False),
+        (en("ByteDance ordered 100,000 H20 chips, two people familiar with the matter said."), True),
+        (en("ByteDance ordered 100,000 H20 chips this year, Reuters reported, citing three sources."), True),
+        (en("ByteDance ordered 100,000 H20 chips this year, The Information reported."), False),
+        # the cue qualifies another clause, not the figure
+        (fr("Malgré des commandes de plus de deux millions de puces H200, les entreprises chinoises "
+            "ont subi des restrictions à l'importation selon les autorités douanières."), False),
+    ],
+)
+def test_hedging(doc, hedged):
+    assert only(extract_claims(doc)).hedged is hedged
+
+
+@pytest.mark.parametrize(
+    "doc, outlet",
+    [
+        (en("ByteDance plans to spend US$12bn on Nvidia chips next year, the FT reported."), "Financial Times"),
+        (fr("ByteDance a commandé 100 000 puces H20, a rapporté le Financial Times."), "Financial Times"),
+        (fr("Selon des informations révélées par Reuters, ByteDance aurait commandé 100 000 puces H20."), "Reuters"),
+        (fr("The Information a rapporté que ByteDance avait commandé plus de 200 000 Nvidia H20."), "The Information"),
+        (fr("Ces autorisations permettent l'achat de 400 000 puces H200. C'est ce qu'annonce l'agence de presse Reuters."), "Reuters"),
+        (en("Bloomberg reported the deal. The orders are worth $2 billion, the report said, for H20 chips."), "Bloomberg"),
+        (en("ByteDance plans US$12bn Nvidia chip spending - FT"), None),
+        (en("ByteDance ordered 100,000 H20 chips, two people said."), None),
+    ],
+)
+def test_attribution(doc, outlet):
+    assert only(extract_claims(doc)).attributed_to == outlet
+
+
+# --- equivalences, repetitions, periods ---------------------------------------------------------
+
+
+def test_equivalence_pairs_point_at_each_other():
+    for doc in (
+        fr("ByteDance prévoit d’acheter pour plus de 40 milliards de yuans (soit environ 5,6 milliards de dollars) de puces Ascend."),
+        en("ByteDance will spend RMB40bn (about $5.5bn) on Ascend chips."),
+        en("ByteDance plans to buy more than 40 billion yuan, or roughly $4.2 billion, of Huawei's Ascend AI chips."),
+    ):
+        yuan, dollars = extract_claims(doc)
+        assert (yuan.quantity.unit, dollars.quantity.unit) == ("CNY", "USD")
+        assert yuan.equivalents == (dollars.id,) and dollars.equivalents == (yuan.id,)
+        assert yuan.object == dollars.object == "Ascend"
+
+
+def test_figures_in_one_sentence_that_are_not_equal_are_not_equivalents():
+    bought, received = extract_claims(en("Tencent bought 200,000 H20 chips, while Alibaba received 30,000 H20 chips."))
+    assert bought.equivalents == received.equivalents == ()
+
+
+def test_repeated_figure_stays_a_claim_of_its_own():
+    claims = extract_claims(fr(
+        "ByteDance investit 5,6 milliards de dollars dans les puces Ascend. "
+        "Ce partenariat à 5,6 milliards de dollars est énorme.",
+        id="rep",
+    ))
+    assert [c.id for c in claims] == ["rep#1", "rep#2"]
+    assert [c.quantity.stated for c in claims] == [5.6e9, 5.6e9]
+    assert [(c.subject, c.action, c.object) for c in claims] == [("ByteDance", "spend", "Ascend")] * 2
+
+
+@pytest.mark.parametrize(
+    "published, expected",
+    [
+        ({"from": "2024-12-06", "to": "2025-01-20"}, DateRange(dt.date(2024, 1, 1), dt.date(2025, 12, 31))),
+        ({"from": "2024-09-01", "to": "2024-12-31"}, DateRange.year(2024)),
+        ("2024-10-14", DateRange.year(2024)),
+        (None, None),
+    ],
+)
+def test_relative_period_resolves_against_publication(published, expected):
+    claim = only(extract_claims(fr("ByteDance a commandé plus de 200 000 Nvidia H20 cette année.", published=published)))
+    assert claim.period == expected
+
+
+def test_explicit_year_needs_no_publication_date():
+    claim = only(extract_claims(fr("Un investissement de ByteDance de 7 milliards de dollars en puces Nvidia prévu pour 2025.")))
+    assert claim.period == DateRange.year(2025)
+    assert (claim.subject, claim.action, claim.object) == ("ByteDance", "spend", "Nvidia AI chips")
+
+
+def test_nearest_period_wins():
+    claim = only(extract_claims(
+        fr("The Information a rapporté en septembre que ByteDance avait commandé 200 000 Nvidia H20 cette année.",
+           published="2024-10-01")
+    ))
+    assert claim.period == DateRange.year(2024)
+
+
+# --- not claims -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        fr("Depuis 2022, les États-Unis limitent les ventes de H20 et de puces 910B à la Chine."),
+        fr("Cette décision aurait été confirmée par trois sources anonymes. Une quatrième source l’a démentie."),
+        fr("Le H200, deuxième puce IA la plus puissante de Nvidia, est au centre de la rivalité."),
+        fr("Une alliance entre deux mastodontes technologiques chinois, ByteDance et Huawei."),
+        fr("Ces plateformes traitent des milliards de vidéos quotidiennement."),
+        en("BEIJING, Oct 14 (Wire) - Nvidia's A100 and H100 chips were banned in 2022, two people familiar said."),
+        en("Steps:\n1. ByteDance buys H20 chips.\n2) Huawei ships Ascend 910B chips."),
+        en("The purchase would make it one of the largest owners of Nvidia chips."),
+    ],
+)
+def test_not_claims(doc):
+    assert extract_claims(doc) == []
+
+
+# --- provenance, input forms, errors --------------------------------------------------------------
+
+
+def test_claims_carry_their_provenance():
+    doc = en("Tencent bought 200,000 H20 chips.", published="2024-09-20", publisher="Wire", cites=["Reuters"])
+    claim = only(extract_claims(doc))
+    assert (claim.published, claim.publisher, claim.cites, claim.lang) == (DateRange.parse("2024-09-20"), "Wire", ("Reuters",), "en")
+    assert claim.sources == ("Reuters",)
+
+
+def test_accepts_a_document_a_list_or_a_corpus():
+    doc = en("Tencent bought 200,000 H20 chips.")
+    assert extract_claims(doc) == extract_claims([doc]) == extract_claims(iter([doc]))
+    corpus = load_documents(ROOT / "seeds")
+    assert len(extract_claims(corpus)) == len(extract_claims(list(corpus)))
+
+
+def test_ids_follow_text_order():
+    claims = extract_claims(en("Tencent bought 200,000 H20 chips. Alibaba bought 5,000 H20 chips. ByteDance bought 9,000 H20 chips.", id="x"))
+    assert [c.id for c in claims] == ["x#1", "x#2", "x#3"]
+    assert [c.start for c in claims] == sorted(c.start for c in claims)
+
+
+def test_a_bad_document_does_not_lose_the_others():
+    good = en("Tencent bought 200,000 H20 chips.", id="good")
+    unknown_language = Document(id="klingon", text="ByteDance 100 000", lang="tlh")
+    problems: list = []
+    claims = extract_claims([unknown_language, "not a document", good], errors=problems)
+    assert [c.doc_id for c in claims] == ["good"]
+    assert [doc_id for doc_id, _ in problems] == ["klingon", "#1"]
+    assert all(isinstance(err, DocumentError) for _, err in problems)
+    assert "tlh" in str(problems[0][1])
+
+
+def test_without_an_error_list_problems_are_warned():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        claims = extract_claims([Document(id="klingon", text="1", lang="tlh"), en("Tencent bought 200,000 H20 chips.")])
+    assert len(claims) == 1
+    assert any("klingon" in str(w.message) for w in caught)
+
+
+def test_sentences_keep_offsets_and_abbreviations():
+    text = "Title line\nThe U.S. curbs bite. Nvidia sells H20 chips! Did it? Yes."
+    sentences = split_sentences(text, "en")
+    assert [s.text for s in sentences] == ["Title line", "The U.S. curbs bite.", "Nvidia sells H20 chips!", "Did it?", "Yes."]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_runs_without_a_sentence_end_are_cut_into_bounded_pieces():
+    from reconcile.extract import MAX_SENTENCE
+
+    text = "ByteDance a commandé 100 000 puces H20, " * 200
+    sentences = split_sentences(text, "fr")
+    assert len(sentences) > 1 and all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert len(extract_claims(fr(text))) == 200
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ByteDance Nvidia H20 puces 0123456789 ,.$€()\nmilliards de dollars soit environ")), max_size=200),
+       st.sampled_from(["fr", "en"]))
+def test_any_text_gives_claims_that_point_into_it(text, lang):
+    problems: list = []
+    claims = extract_claims([Document(id="h", text=text, lang=lang)], errors=problems)
+    assert problems == []
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.id.startswith("h#")

@@ -427,14 +427,7 @@ def _read_groups(groups: dict[str, str | None], grammar: _Grammar) -> _Reading |
 def _publication(published: Any) -> DateRange | None:
     if published is None:
         return None
-    if isinstance(published, (DateRange, dt.date)):
-        return DateRange.parse(published)
-    try:
-        return DateRange.parse(published)
-    except DateError:
-        raise
-    except (TypeError, ValueError) as exc:
-        raise DateError(f"cannot read the publication date {published!r}: {exc}") from exc
+    return DateRange.parse(published)
 
 
 def _month_end(year: int, month: int) -> dt.date:

@@ -37,7 +37,7 @@ from typing import Any, Union
 
 import attrs
 
-from reconcile.errors import DateError, FxError, IncompatibleQuantities
+from reconcile.errors import FxError, IncompatibleQuantities
 from reconcile.model import DateRange, Quantity
 
 BASE = "EUR"
@@ -299,15 +299,7 @@ def _code(currency: Any) -> str:
 def _as_range(on: On | None) -> DateRange:
     if on is None:
         raise FxError("a date or a date range is required to pick an exchange rate")
-    if isinstance(on, str) and ".." in on:
-        start, _, end = on.partition("..")
-        return DateRange(start.strip(), end.strip())
-    try:
-        return DateRange.parse(on)
-    except DateError:
-        raise
-    except (TypeError, ValueError) as exc:
-        raise DateError(f"cannot read {on!r} as a date or a date range: {exc}") from exc
+    return DateRange.parse(on)
 
 
 def _change_days(span: DateRange, *series: _Series) -> Iterator[int]:

@@ -164,13 +164,19 @@ class DateRange:
 
     @classmethod
     def parse(cls, value: Any) -> "DateRange":
-        """Read ``"2025-01-06"``, ``{"from": ..., "to": ...}``, a date or a DateRange.
+        """Read ``"2025-01-06"``, ``"2024-12-01..2025-01-31"``, ``{"from": ..., "to": ...}``, a date
+        or a DateRange; anything else raises :class:`DateError`.
 
         >>> DateRange.parse({"from": "2024-12-01", "to": "2025-01-31"}).days
         62
+        >>> str(DateRange.parse("2024-12-01..2025-01-31"))
+        '2024-12-01..2025-01-31'
         """
         if isinstance(value, DateRange):
             return value
+        if isinstance(value, str) and ".." in value:
+            start, _, end = value.partition("..")
+            return cls(_to_date(start.strip(), "from"), _to_date(end.strip(), "to"))
         if isinstance(value, Mapping):
             if "from" not in value or "to" not in value:
                 raise DateError(f"a date range needs 'from' and 'to', got keys {sorted(value)}")

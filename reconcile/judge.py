@@ -913,11 +913,10 @@ def _stage_gap_finding(early: _Verdict, level_a: int, late: _Verdict, level_b: i
     when = ", ".join(sorted(periods)) if periods else "period unknown"
     message = (
         f"Stage gap for {what} ({fact.kind}, {when}): {early.fact.action} "
-        f"{format_interval(a.low, a.high, unit)} ("
         + _describe_all(early.normals)
-        + f") but {late.fact.action} {format_interval(b.low, b.high, unit)} ("
+        + f"; but {late.fact.action} "
         + _describe_all(late.normals)
-        + f"): {late.fact.action} is {format_number(ratio * 100)} % of {early.fact.action} "
+        + f": {late.fact.action} is {format_number(ratio * 100)} % of {early.fact.action} "
         f"(ratio {format_number(ratio)}). Different stages of one deal, not a contradiction between sources. "
         + _sentences(claims)
     )

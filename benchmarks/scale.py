@@ -18,6 +18,7 @@ conversions, 300 outlets of which some relay others (``cites``).
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import resource
@@ -153,10 +154,14 @@ def run_one(n: int) -> dict:
 
 
 def main(argv: list[str]) -> None:
-    if argv[:1] == ["--one"]:
-        print(json.dumps(run_one(int(argv[1]))))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, help=f"claim counts (default {' '.join(map(str, SIZES))})")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one size, in this process
+    args = parser.parse_args(argv)
+    if args.one is not None:
+        print(json.dumps(run_one(args.one)))
         return
-    sizes = [int(a) for a in argv] or list(SIZES)
+    sizes = args.sizes or list(SIZES)
     print(f"{'claims':>10} {'facts':>9} {'reconcile s':>12} {'cpu s':>7} {'s/100k':>7} {'build s':>8} "
           f"{'RSS claims MB':>14} {'RSS peak MB':>12}  findings")
     for n in sizes:

@@ -2,7 +2,7 @@
 
 Run from anywhere (paths default to the repository root):
 
-    /work/venv/bin/python evaluation/score_extraction.py              # the three sets, held-out failures
+    /work/venv/bin/python evaluation/score_extraction.py              # all sets, held-out failures
     /work/venv/bin/python evaluation/score_extraction.py --failures all
     /work/venv/bin/python evaluation/score_extraction.py --docs DIR --gold FILE   # any other set
 
@@ -34,7 +34,9 @@ DEFAULT_SETS: tuple[tuple[str, str, str], ...] = (
     ("seeds", "seeds", "tests/gold/seeds.json"),
     ("corpus_en", "examples/corpus_en", "examples/corpus_en/gold.json"),
     ("heldout", "evaluation/heldout", "evaluation/heldout/gold.json"),
+    ("heldout2", "evaluation/heldout2", "evaluation/heldout2/gold.json"),
 )
+HELD_OUT_SETS = ("heldout", "heldout2", "custom")
 
 FRAME_FIELDS = ("subject", "action", "object")
 DETAIL_FIELDS = ("period", "hedged", "attributed_to", "unit", "bound")
@@ -170,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--docs and --gold go together")
     sets = [("custom", str(args.docs.resolve()), str(args.gold.resolve()))] if args.docs else DEFAULT_SETS
     for name, docs, gold in sets:
-        list_failures = args.failures == "all" or (args.failures == "heldout" and name in ("heldout", "custom"))
+        list_failures = args.failures == "all" or (args.failures == "heldout" and name in HELD_OUT_SETS)
         score_set(name, REPO_ROOT / docs, REPO_ROOT / gold, list_failures)
         print()
     return 0

@@ -2,12 +2,13 @@
 
 ::
 
-    reconcile PATH [--currency USD] [--format table|json|md|html] [-o FILE]
+    reconcile PATH [PATH ...] [--currency USD] [--format table|json|md|html] [-o FILE]
                    [--lexicon FILE] [--fail-on-contradiction] [--quiet]
 
 The pipeline is ``load_documents(PATH) -> extract_claims(corpus, lexicon) -> reconcile(claims,
-currency) -> print``. Documents that cannot be read are reported on stderr (and in the report) and
-do not stop the run. Progress goes to stderr; the report goes to stdout or ``-o FILE``.
+currency) -> print``; several PATHs are read as one batch (``reconcile seeds/ examples/corpus_en/``
+lines French and English articles up). Documents that cannot be read or processed are reported on
+stderr (and in the report) and do not stop the run. Progress goes to stderr; the report goes to stdout or ``-o FILE``.
 
 Exit codes:
 
@@ -49,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Reconcile the figures of news articles: where sources agree, contradict, or differ by stage.",
         epilog="Exit codes: 0 ok; 1 contradictions found with --fail-on-contradiction; 2 bad usage or input.",
     )
-    parser.add_argument("path", metavar="PATH", help="a folder of articles (with sources.toml) or a JSONL file")
+    parser.add_argument(
+        "paths", metavar="PATH", nargs="+", help="a folder of articles (with sources.toml) or a JSONL file"
+    )
     parser.add_argument("--currency", default="USD", help="ISO 4217 code money is compared in (default USD)")
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default table)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
@@ -103,29 +106,37 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stde
         lexicon = Lexicon.default()
         if args.lexicon:
             lexicon = lexicon.merge(Lexicon.load(args.lexicon))
-        if not Path(args.path).exists():
-            print(f"reconcile: error: {args.path}: no such file or directory", file=err)
-            return EXIT_USAGE
-        progress.say(f"loading {args.path}")
+        for path in args.paths:
+            if not Path(path).exists():
+                print(f"reconcile: error: {path}: no such file or directory", file=err)
+                return EXIT_USAGE
+        documents: list[Any] = []
+        problems: list[ReconcileError] = []
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            corpus = load_documents(args.path)
-        problems = tuple(getattr(corpus, "problems", ()))
+            for path in args.paths:
+                progress.say(f"loading {path}")
+                corpus = load_documents(path)
+                documents.extend(corpus)
+                problems.extend(corpus.problems)
         reported = [str(p) for p in problems]
         others = [str(w.message) for w in caught if not any(r in str(w.message) for r in reported)]
         notices = dict.fromkeys([*reported, *others])  # each once, in order
         for notice in notices:
             print(f"reconcile: warning: {notice}", file=err)
-        documents = list(corpus)
         progress.say(f"{len(documents)} documents; extracting claims")
         claims = []
+        failed: list[tuple[str, ReconcileError]] = []
         for start in range(0, len(documents), PROGRESS_EVERY):
-            claims.extend(extract_claims(documents[start : start + PROGRESS_EVERY], lexicon))
+            claims.extend(extract_claims(documents[start : start + PROGRESS_EVERY], lexicon, errors=failed))
             done = min(start + PROGRESS_EVERY, len(documents))
             if len(documents) > PROGRESS_EVERY:
                 progress.say(f"extracted {len(claims)} claims from {done}/{len(documents)} documents")
+        for doc_id, error in failed:
+            print(f"reconcile: warning: {doc_id}: skipped: {error}", file=err)
+        problems.extend(error for _, error in failed)
         progress.say(f"{len(claims)} claims; reconciling in {args.currency.upper()}")
-        report = reconcile(claims, args.currency, lexicon=lexicon, problems=problems)
+        report = reconcile(claims, args.currency, lexicon=lexicon, problems=tuple(problems))
         progress.say(report.summary())
         text = _render(report, args.format)
         if args.output:

@@ -116,3 +116,27 @@ def test_python_dash_m(contradicting):
     assert json.loads(done.stdout)["summary"]["contradictions"] == 1
     helped = subprocess.run([sys.executable, "-m", "reconcile", "--help"], capture_output=True, text=True, timeout=60)
     assert helped.returncode == EXIT_OK and "Exit codes" in helped.stdout
+
+
+def test_several_paths_are_one_batch(capsys):
+    root = Path(__file__).resolve().parent.parent
+    code = run([str(root / "seeds"), str(root / "examples" / "corpus_en"), "--format", "json", "-q"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    documents = {claim["doc_id"] for claim in data["claims"]}
+    assert any(d.startswith("00") for d in documents) and any(d.startswith("en_") for d in documents)
+    assert data["summary"]["contradictions"] >= 2
+
+
+def test_a_document_that_fails_extraction_is_reported_and_the_rest_go_on(tmp_path, capsys):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        '{"id": "klingon", "lang": "tlh", "text": "ByteDance qaStaHvIS 100 000 chips."}\n'
+        '{"id": "good", "lang": "en", "text": "ByteDance ordered 100,000 H20 chips in 2024."}\n',
+        encoding="utf-8",
+    )
+    code = run([str(path), "--format", "json", "-q"])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "klingon" in captured.err
+    assert {claim["doc_id"] for claim in json.loads(captured.out)["claims"]} == {"good"}

@@ -6,25 +6,47 @@ its sentence, with the lexicon (actors, products, actions), the periods of
 (hedge cues, outlet names, equivalence markers, words that carry a subject):
 
 - subject: the nearest actor before the figure that is not the maker of the object, a sorted tuple
-  when several actors are joined ("Alibaba, ByteDance et Tencent"); when the sentence has none
-  ("Elle aurait commandé ..."), the subject of the previous claim or sentence is carried, with the
-  object and period that went with it;
+  when several actors are joined ("Alibaba, ByteDance et Tencent"). The owner of the object for
+  a unit price (the seller: Nvidia sets the H200's price) and for an app's users (ByteDance for
+  Doubao). When the sentence names none, it is carried: a sentence pointing at an actor ("Elle",
+  "The company", "Its app", "Le groupe de Hangzhou") takes the last actor named or resolved, in
+  a sentence with a figure or without one, skipping actors the description cannot fit ("the
+  e-commerce giant" -> Alibaba, data) and the maker of the product bought; a sentence whose
+  subject is the deal itself ("Ce partenariat à 5,6 milliards ...", "The chips are priced ...")
+  continues the previous claim's frame;
 - object: the most specific product of the counted noun or nearest the figure ("Ascend 910B"
-  over "Ascend");
-- action: the action word nearest the figure; a permission or a plan governs the purchase it
-  names ("approved to buy" is ``approve``); metrics follow from the units (money spent ->
-  ``spend``, users -> ``users``, "entreprise de 3 000 milliards de dollars" -> ``value``);
+  over "Ascend"). A figure naming none takes the carried frame's product when it is a count;
+  a sum spent only when its sentence points back at the deal (a generic product noun, a
+  purchase step) or follows it right away with no destination of its own ("dans ses centres de
+  données", "capital spending"); revenue, fines, market values and shares never;
+- action: the action word nearest the figure, in its clause first; a permission or a plan
+  governs the purchase it names ("approved to buy" is ``approve``); a purchase step under a
+  modal of possibility ("could also take") is a ``plan``; metrics follow from the units (money
+  spent -> ``spend``, users -> ``users``, "entreprise de 3 000 milliards de dollars" ->
+  ``value``); a sum with no action word and no product is ``other``;
 - period: the nearest period expression of the sentence, resolved against the publication date
-  (``None`` when that date is unknown and the expression relative);
-- hedged: modal words and the conditional mood anywhere in the sentence; reporting cues
-  ("selon", "according to", "sources said") in the figure's clause, or opening a clause, or in a
-  clause ending with a speech verb;
-- attributed_to: the outlet credited in the sentence, pointed back to ("the newspaper said"), or
-  named by "C'est ce qu'annonce Reuters." right after, canonicalised ("FT" -> "Financial Times");
+  (``None`` when that date is unknown and the expression relative), with "the June quarter",
+  "third-quarter" and weekdays read here (see :func:`_sentence_periods`) and the day of a
+  statement ("said on Feb. 3") left out. A period carries to the next sentence only when it
+  continues the same purchase story (same subject or a member of the group; same step, or
+  another step of the purchase of the same product);
+- hedged: modal words (estimates included) and the conditional mood anywhere in the sentence;
+  reporting cues ("selon", "according to", "sources said") in the figure's clause, or opening a
+  clause, or in a clause ending with a speech verb;
+- attributed_to: the outlet credited in the sentence, a source named after an introducer ("selon
+  le cabinet QuestMobile", "Analysts at Bernstein"), an outlet pointed back to ("précise
+  l'agence"), the credit of the sentence whose sources are pointed back to ("the sources
+  added"), the outlet named by "C'est ce qu'annonce Reuters." right after, or, for a hedged
+  sentence of no sourcing of its own, the credit of the sentence before it in the paragraph;
+  canonicalised ("FT" -> "Financial Times");
 - equivalents: two figures stated as equal ("RMB40bn (about $5.6bn)") point at each other.
 
-Not claims: model numbers, years and dates, ordinals, list numbering, counts of sources
-("trois sources anonymes"), and bare numbers before an unknown noun ("deux mastodontes").
+Not claims: model numbers and versions ("version 1.5"), years and dates, times ("à 9 h 30"),
+ordinals, list numbering (also inline: "1) China sales"), counts of sources ("trois sources
+anonymes"), and bare numbers before an unknown noun ("deux mastodontes"). A bare number whose
+noun is elided is a claim: compared with the figure before it ("contre 75 millions un an plus
+tôt" counts what that figure counts) or ending its clause next to a product ("Tencent alone is
+said to want about 300,000.").
 
 >>> from reconcile.model import Document
 >>> doc = Document(id="d", lang="fr", published={"from": "2024-09-01", "to": "2024-12-31"},
@@ -38,6 +60,7 @@ Not claims: model numbers, years and dates, ordinals, list numbering, counts of 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import json
 import math
@@ -72,12 +95,17 @@ __all__ = [
 _METRIC_ACTIONS = frozenset({"value", "users"})
 _NO_OBJECT_ACTIONS = frozenset({"value"})
 # Steps of a purchase whose money figure is what was spent on it.
-_SPENDING_STEPS = frozenset({"plan", "approve", "order", "buy", "receive", "spend", "other"})
+_SPENDING_STEPS = frozenset({"plan", "approve", "order", "buy", "receive", "spend"})
+# Actions whose subject is the product's owner: the seller sets a unit price (Nvidia sells the
+# H200 at $27,000 each, whoever pays it), and an app's users are its owner's.
+_OWNER_ACTIONS = frozenset({"price", "users"})
 # How many sentences back a product may be carried into a sentence that names none.
 _OBJECT_CARRY_SENTENCES = 2
 _SUBJECT_SCAN_SENTENCES = 3
 _YEAR_RANGE = (1900, 2100)
 _LIST_NUMBER_AFTER = re.compile(r"^[.)]\s")
+_INLINE_NUMBER_AFTER = re.compile(r"^\)\s")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*?)\.?\s*$")
 _LINE_START = re.compile(r"[\s•·*\-–—]*$")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*|[^\w\s])")
 
@@ -115,6 +143,20 @@ class _Language:
     takings: re.Pattern[str] | None
     elliptic_followers: frozenset[str]
     generic_nouns: re.Pattern[str] | None
+    prospective: re.Pattern[str] | None
+    introducers: re.Pattern[str] | None
+    descriptions: Mapping[str, frozenset[str]]
+    not_after: frozenset[str]
+    comparisons: re.Pattern[str] | None
+    quarter_after_month: re.Pattern[str] | None
+    hyphenated: re.Pattern[str] | None
+    weekdays: Mapping[str, int]
+    statement_date: re.Pattern[str] | None
+    statement_next: re.Pattern[str] | None
+    company_level: re.Pattern[str] | None
+    source_references: re.Pattern[str] | None
+    not_sources: frozenset[str]
+    destinations: re.Pattern[str] | None
 
 
 def _fold(text: str) -> str:
@@ -173,7 +215,17 @@ def _language(lang: str) -> _Language:
     section = lambda name: data.get(name, {})  # noqa: E731
     compiled = lambda patterns: tuple(re.compile(p, re.IGNORECASE) for p in patterns)  # noqa: E731
     conditional = section("hedge").get("conditional") or ""
-    anaphors = section("subject").get("anaphors", [])
+    descriptions = {_fold(k): frozenset(v) for k, v in section("subject").get("descriptions", {}).items()}
+    anaphors = [*section("subject").get("anaphors", []), *section("subject").get("descriptions", {})]
+    periods = section("periods")
+    hyphenated = _phrases(periods.get("hyphenated", []))
+    statement = _phrases(periods.get("statement_verbs", []))
+    glue = _phrases(periods.get("statement_glue", []))
+    statement_date = (
+        re.compile(rf"{statement.pattern}(?:\s+{glue.pattern})?\s*$" if glue else rf"{statement.pattern}\s*$", re.IGNORECASE)
+        if statement else None
+    )
+    statement_next = re.compile(rf"\s*,?\s*{statement.pattern}", re.IGNORECASE) if statement else None
     return _Language(
         abbreviations=frozenset(section("sentences").get("abbreviations", [])),
         modal=_phrases(section("hedge").get("modal", [])),
@@ -194,6 +246,20 @@ def _language(lang: str) -> _Language:
         takings=_phrases(section("figures").get("takings", [])),
         elliptic_followers=frozenset(_fold(w) for w in section("figures").get("elliptic_followers", [])),
         generic_nouns=_phrases(section("objects").get("generic_nouns", [])),
+        prospective=_phrases(section("hedge").get("prospective", [])),
+        introducers=_phrases(section("attribution").get("introducers", [])),
+        descriptions=descriptions,
+        not_after=frozenset(_fold(w) for w in section("figures").get("not_after", [])),
+        comparisons=_ending(section("figures").get("comparisons", [])),
+        quarter_after_month=_phrases(periods.get("quarter_after_month", [])),
+        hyphenated=re.compile(rf"(?<=\w)-(?={hyphenated.pattern})", re.IGNORECASE) if hyphenated else None,
+        weekdays={_fold(day): number for number, day in enumerate(periods.get("weekdays", []))},
+        statement_date=statement_date,
+        statement_next=statement_next,
+        company_level=_phrases(section("objects").get("company_level", [])),
+        source_references=_phrases(section("attribution").get("source_references", [])),
+        not_sources=frozenset(_fold(w) for w in section("attribution").get("not_sources", [])),
+        destinations=_phrases(section("objects").get("destinations", [])),
     )
 
 
@@ -336,7 +402,7 @@ class _DocumentIndex:
             ]
         if kind == "actions":
             return moved(self.lexicon.find_actions(sentence.text, lang))
-        return moved(find_periods(sentence.text, lang, self.doc.published))
+        return moved(_sentence_periods(sentence.text, lang, self.doc.published, self.language))
 
     def actors(self, number: int) -> list[LexMatch]:
         return self._lookup("actors", number)
@@ -349,6 +415,64 @@ class _DocumentIndex:
 
     def periods(self, number: int) -> list[PeriodMention]:
         return self._lookup("periods", number)
+
+
+_WORD_RUN = re.compile(r"[^\W\d_]+")
+_MONTH_SPAN = 31
+
+
+def _sentence_periods(text: str, lang: str, published: DateRange | None, language: _Language) -> list[PeriodMention]:
+    """The periods of a sentence, as :func:`reconcile.dates.find_periods` reads them, and:
+
+    - hyphenated period words read as words ("third-quarter revenue");
+    - a month before "quarter" is the quarter ending that month ("in the June quarter");
+    - a weekday ("on Thursday") is the last such day on or before a single-day publication date,
+      None otherwise (a range of publication dates does not say which week);
+    - a day right before or after a speech verb ("said on Feb. 3", "on Monday said") is when
+      something was said, not the figure's period: dropped.
+
+    >>> from reconcile.model import DateRange
+    >>> en = _language("en")
+    >>> [str(p.period) for p in _sentence_periods("Its third-quarter sales rose on Thursday.", "en",
+    ...                                           DateRange.parse("2025-07-11"), en)]
+    ['2025-07-01..2025-09-30', '2025-07-10']
+    >>> [str(p.period) for p in _sentence_periods("Sales in the June quarter, it said on Monday.", "en",
+    ...                                           DateRange.parse("2025-09-08"), en)]
+    ['2025-04-01..2025-06-30']
+    """
+    readable = language.hyphenated.sub(" ", text) if language.hyphenated else text
+    found = []
+    for mention in find_periods(readable, lang, published):
+        if (mention.period is None or mention.period.start == mention.period.end) and _said_on(mention.start, mention.end, text, language):
+            continue
+        following = text[mention.end : mention.end + 20]
+        period = mention.period
+        if (language.quarter_after_month and period is not None and period.start.day == 1
+                and (period.end - period.start).days < _MONTH_SPAN and period.start.month == period.end.month
+                and (after := language.quarter_after_month.match(following.lstrip())) and after.start() == 0):
+            first = dt.date(period.start.year, period.start.month, 1) - dt.timedelta(days=1)
+            first = dt.date(first.year, first.month, 1) - dt.timedelta(days=1)
+            first = dt.date(first.year, first.month, 1)
+            mention = attrs.evolve(mention, period=DateRange(first, period.end))
+        found.append(mention)
+    if language.weekdays:
+        day = published.start if isinstance(published, DateRange) and published.start == published.end else None
+        for word in _WORD_RUN.finditer(text):
+            weekday = language.weekdays.get(_fold(word.group()))
+            if weekday is None or any(m.start <= word.start() < m.end for m in found):
+                continue
+            if _said_on(word.start(), word.end(), text, language):
+                continue
+            when = day - dt.timedelta(days=(day.weekday() - weekday) % 7) if day else None
+            found.append(PeriodMention(word.start(), word.end(), word.group(), DateRange(when, when) if when else None))
+        found.sort(key=lambda m: m.start)
+    return found
+
+
+def _said_on(start: int, end: int, text: str, language: _Language) -> bool:
+    """Whether the day at ``text[start:end]`` dates a statement ("said on Feb. 3", "on Monday said")."""
+    before = bool(language.statement_date and language.statement_date.search(text, 0, start))
+    return before or bool(language.statement_next and language.statement_next.match(text, end))
 
 
 def _start(item: Any) -> int:
@@ -445,10 +569,14 @@ def _object(figure: Mention, products: list[LexMatch], lexicon: Lexicon) -> str 
     return best.canonical
 
 
-def _action(figure: Mention, actions: list[LexMatch], governing: Mapping[str, frozenset[str]]) -> str | None:
+def _action(figure: Mention, actions: list[LexMatch], governing: Mapping[str, frozenset[str]],
+            clause: tuple[int, int] | None = None) -> str | None:
+    """The action word nearest the figure, within its clause when the clause has one ("Nvidia,
+    dont la valorisation dépasse X, vend chaque H20 Y": X is a value, Y a price)."""
     if not actions:
         return None
-    nearest = min(actions, key=lambda a: (_distance(a.start, a.end, figure), a.start > figure.start))
+    in_clause = [a for a in actions if clause and clause[0] <= a.start and a.end <= clause[1]]
+    nearest = min(in_clause or actions, key=lambda a: (_distance(a.start, a.end, figure), a.start > figure.start))
     chosen = nearest.canonical
     for ruler, governed in governing.items():
         if chosen in governed and any(a.canonical == ruler and a.end <= figure.start for a in actions):
@@ -458,21 +586,32 @@ def _action(figure: Mention, actions: list[LexMatch], governing: Mapping[str, fr
 
 def _metric(quantity: Quantity, action: str | None, actions: list[LexMatch], obj: str | None, after: str,
             language: _Language) -> str:
-    """The action a figure's unit and context make of the action word found near it."""
+    """The action a figure's unit and context make of the action word found near it.
+
+    Money with no action word is spending when its sentence names the product it buys ("a
+    40 billion yuan deal for Ascend chips"), else ``other``: a sum alone says nothing of what was
+    done with it.
+    """
     if quantity.unit == "user":
         return "users"
+    if quantity.kind == "percent":
+        return "other"  # a rise or a share, not an amount of any step ("dépenses en hausse de 221 %")
     if quantity.kind == "money":
         if language.unit_price and (match := language.unit_price.match(after.lstrip())) and match.start() == 0:
             return "price"
         if language.takings and (match := language.takings.search(after[:40])):
             return "other"  # money earned, not spent
-        if action == "value" and any(a.canonical not in _METRIC_ACTIONS | {"price"} for a in actions):
+        if action == "value" and any(a.canonical not in _METRIC_ACTIONS | {"price", "other"} for a in actions):
             return "spend"
+        if action == "other" or (action is None and obj is None):
+            return "other"
         if action in _SPENDING_STEPS or action is None:
-            return "spend" if obj is not None or action not in (None, "other") else "other"
+            return "spend"
         return action
     if quantity.kind == "count" and action == "spend":
         return "buy"
+    if quantity.kind == "count" and action == "price":
+        return "other"  # units sold: a count is no price
     return action or "other"
 
 
@@ -484,23 +623,61 @@ class _Context:
     claim_sentence: int = -1
 
 
+def _fits(subject: str | tuple[str, ...] | None, candidates: frozenset[str] | None, maker: str | None = None) -> bool:
+    if subject is None or subject == maker:
+        return False
+    if candidates is None:
+        return True
+    return all(s in candidates for s in subject) if isinstance(subject, tuple) else subject in candidates
+
+
+def _actor_frame(index: _DocumentIndex, number: int, language: _Language, lexicon: Lexicon,
+                 candidates: frozenset[str] | None, maker: str | None = None) -> _Frame | None:
+    """The frame of a sentence that names an actor fitting ``candidates``: its first such actor,
+    with its product and its one period."""
+    actors = index.actors(number)
+    chosen = next((i for i, a in enumerate(actors) if _fits(a.canonical, candidates, maker)), None)
+    if chosen is None:
+        return None
+    sentence = index.sentences[number]
+    products = [p for p in index.products(number) if _common().count_units.get(p.canonical) != "user"]
+    periods = [p for p in index.periods(number) if p.period is not None]
+    end_marker = Mention(sentence.end, sentence.end, "", Quantity.exact(0))
+    obj = _object(end_marker, products, lexicon) if products else _family(index, number)
+    subject = _group(actors, chosen, index.text, language)
+    return _Frame(subject, "other", obj, periods[0].period if len(periods) == 1 else None)
+
+
 def _carried(index: _DocumentIndex, sentence_no: int, context: _Context, language: _Language,
-             lexicon: Lexicon) -> tuple[_Frame | None, int]:
-    """The frame carried into a sentence with no subject of its own: the previous claim's, else
-    the first actor of the nearest earlier sentence naming one (with its product and period)."""
-    if context.claim_frame is not None and context.claim_frame.subject is not None:
-        return context.claim_frame, context.claim_sentence
-    for back in range(sentence_no - 1, max(-1, sentence_no - 1 - _SUBJECT_SCAN_SENTENCES), -1):
-        sentence = index.sentences[back]
-        actors = index.actors(back)
-        if not actors:
-            continue
-        products = [p for p in index.products(back) if _common().count_units.get(p.canonical) != "user"]
-        periods = [p for p in index.periods(back) if p.period is not None]
-        subject = _group(actors, 0, index.text, language)
-        end_marker = Mention(sentence.end, sentence.end, "", Quantity.exact(0))
-        obj = _object(end_marker, products, lexicon) if products else _family(index, back)
-        return _Frame(subject, "other", obj, periods[0].period if len(periods) == 1 else None), back
+             lexicon: Lexicon, refers_to_actor: bool = False,
+             candidates: frozenset[str] | None = None, maker: str | None = None) -> tuple[_Frame | None, int]:
+    """The frame carried into a sentence with no subject of its own.
+
+    A sentence whose subject is a deal ("Ce partenariat à 5,6 milliards ...", "The chips are
+    priced ...") continues the previous claim's story: its frame. A sentence that points at an
+    actor ("The company plans ...", "Its app ...", "Le groupe de Hangzhou ...") means the last
+    actor named or resolved before it: the previous claim's subject, unless a later sentence
+    (with no figure) names an actor, whose first actor is taken with its product and period.
+    A description with known candidates ("the e-commerce giant" -> Alibaba) skips actors it
+    cannot describe, and stands for its only candidate when none was named; the maker of the
+    product bought is skipped too ("ByteDance ordered H20 chips. Nvidia declined to comment.
+    It has received 30,000" is ByteDance).
+    """
+    claim = context.claim_frame if context.claim_frame is not None and context.claim_frame.subject is not None else None
+    claim_sentence = context.claim_sentence if claim is not None else -1
+    if not refers_to_actor and claim is not None:
+        return claim, claim_sentence
+    first = max(-1, sentence_no - 1 - _SUBJECT_SCAN_SENTENCES)
+    for back in range(sentence_no - 1, first, -1):
+        if claim is not None and back <= claim_sentence and _fits(claim.subject, candidates, maker):
+            return claim, claim_sentence
+        frame = _actor_frame(index, back, language, lexicon, candidates, maker)
+        if frame is not None:
+            return frame, back
+    if claim is not None and _fits(claim.subject, candidates, maker):
+        return claim, claim_sentence
+    if candidates is not None and len(candidates) == 1:
+        return _Frame(next(iter(candidates)), "other", None, None), -1
     return None, -1
 
 
@@ -577,43 +754,116 @@ def _hedged(index: "_DocumentIndex", sentence_no: int, figure: Mention, language
 
 @attrs.frozen
 class _Crediting:
-    """What a sentence says of its sources: a crediting cue, a back-reference, a credit that follows."""
+    """What a sentence says of its sources: a crediting cue, a back-reference to an outlet or to
+    sources cited before, a source named after an introducer, a credit that follows."""
 
     cue: bool
     back_reference: bool
+    source_reference: bool
+    own_sourcing: bool
+    """The sentence credits someone of its own ("Earlier reports said", "two people said"): a
+    hedge in it does not continue the report of the sentence before."""
+    named_source: str | None
     credited_next: str | None
 
 
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+_NAME_AFTER = re.compile(
+    rf"\s*(?:[^\W\d_{_CAPITAL}][\w'’-]*\s+){{0,2}}([{_CAPITAL}][\w&.-]*(?:\s+[{_CAPITAL}][\w&.-]*)*)"
+)
+
+
+def _named_source(index: "_DocumentIndex", sentence: Sentence, language: _Language) -> str | None:
+    """A source named after an introducer ("selon le cabinet QuestMobile", "Analysts at Bernstein"),
+    in or out of the outlet list; not an actor of the lexicon (a company's own word is no source)."""
+    if language.introducers is None:
+        return None
+    for cue in language.introducers.finditer(sentence.text):
+        match = _NAME_AFTER.match(sentence.text, cue.end())
+        if match is None:
+            continue
+        name = match.group(1).rstrip(".")
+        start = sentence.start + match.start(1)
+        if _fold(name.split()[0]) in language.not_sources:
+            continue
+        outlets = index.within(index.outlets, start, start + len(name))
+        if outlets:
+            return outlets[0][2]
+        if index.lexicon.find_actors(name, index.doc.lang) or index.lexicon.find_products(name, index.doc.lang):
+            continue
+        if find_periods(name, index.doc.lang, None) or (language.anaphors and language.anaphors.match(name)):
+            continue
+        return name
+    return None
+
+
 def _sentence_crediting(index: "_DocumentIndex", sentence_no: int, language: _Language) -> _Crediting:
-    text = index.sentences[sentence_no].text
+    sentence = index.sentences[sentence_no]
+    text = sentence.text
     credited_next = None
     if sentence_no + 1 < len(index.sentences):
         following = index.sentences[sentence_no + 1]
         if any(p.search(following.text) for p in language.follows):
             outlets = index.within(index.outlets, following.start, following.end)
             credited_next = outlets[0][2] if outlets else None
+    modal_spans = [m.span() for m in language.modal.finditer(text)] if language.modal else []
+    cues = [m for m in language.attribution.finditer(text)] if language.attribution else []
+    own_cue = any(not any(a <= m.start() < b for a, b in modal_spans) for m in cues)
     return _Crediting(
-        cue=bool(language.attribution and language.attribution.search(text)),
+        cue=bool(cues),
+        own_sourcing=own_cue or bool(language.source_nouns and language.source_nouns.search(text)),
         back_reference=bool(language.back_references and language.back_references.search(text)),
+        source_reference=bool(language.source_references and language.source_references.search(text)),
+        named_source=_named_source(index, sentence, language),
         credited_next=credited_next,
     )
 
 
-def _attribution(index: "_DocumentIndex", sentence_no: int, figure: Mention, language: _Language) -> str | None:
-    """The outlet the figure is credited to: named with a crediting cue in its sentence, pointed
-    back to ("the newspaper said"), or named by a crediting sentence right after."""
+_CREDIT_SCAN_SENTENCES = 6
+
+
+def _attribution(index: "_DocumentIndex", sentence_no: int, figure: Mention | None, language: _Language,
+                 depth: int = 0) -> str | None:
+    """The outlet or named source the figure (None: the sentence) is credited to:
+
+    - an outlet named in its sentence with a crediting cue (the nearest), or a source named after
+      an introducer ("according to research firm Canalys");
+    - an outlet pointed back to with a cue ("the newspaper said", "précise l'agence");
+    - the sources of an earlier sentence pointed back to ("the sources added", "according to one
+      of the people"): the credit of the last sentence that cited sources;
+    - the outlet named by a crediting sentence right after ("C'est ce qu'annonce Reuters.");
+    - in a hedged sentence with none of these, the credit of the sentence before it in the same
+      paragraph: the report goes on ("Tencent alone is said to want ...").
+    """
     sentence = index.sentences[sentence_no]
     crediting = index.cached(("crediting", sentence_no), lambda: _sentence_crediting(index, sentence_no, language))
     if crediting.cue:
         outlets = index.within(index.outlets, sentence.start, sentence.end)
         if outlets:
-            return min(outlets, key=lambda o: _distance(o[0], o[1], figure))[2]
-        if crediting.back_reference:
-            position = bisect.bisect_right(index.cached(("starts", id(index.outlets)), lambda: [o[0] for o in index.outlets]), sentence.start)
-            earlier = [o for o in index.outlets[:position] if o[1] <= sentence.start]
-            if earlier:
-                return earlier[-1][2]
-    return crediting.credited_next
+            return min(outlets, key=lambda o: _distance(o[0], o[1], figure))[2] if figure else outlets[0][2]
+    if crediting.named_source:
+        return crediting.named_source
+    if crediting.cue and crediting.back_reference:
+        position = bisect.bisect_right(index.cached(("starts", id(index.outlets)), lambda: [o[0] for o in index.outlets]), sentence.start)
+        earlier = [o for o in index.outlets[:position] if o[1] <= sentence.start]
+        if earlier:
+            return earlier[-1][2]
+    if crediting.credited_next:
+        return crediting.credited_next
+    if depth >= _CREDIT_SCAN_SENTENCES:
+        return None
+    if crediting.source_reference and language.source_nouns:
+        first = max(-1, sentence_no - 1 - _CREDIT_SCAN_SENTENCES)
+        for back in range(sentence_no - 1, first, -1):
+            if language.source_nouns.search(index.sentences[back].text):
+                return index.cached(("credit", back), lambda: _attribution(index, back, None, language, depth + 1))
+        return None
+    previous = sentence_no - 1
+    if previous >= 0 and not crediting.own_sourcing and "\n" not in index.text[index.sentences[previous].end : sentence.start]:
+        hedging = index.cached(("hedging", sentence_no), lambda: _sentence_hedging(sentence.text, language))
+        if hedging.whole or hedging.clauses:
+            return index.cached(("credit", previous), lambda: _attribution(index, previous, None, language, depth + 1))
+    return None
 
 
 def _next_word(text: str) -> str:
@@ -642,17 +892,30 @@ def _is_figure(mention: Mention, index: _DocumentIndex, language: _Language) -> 
         return False
     quantity = mention.quantity
     if quantity.kind == "number" and not quantity.unit:
-        if mention.text.strip().isdigit() and len(mention.text.strip()) == 4 and _YEAR_RANGE[0] <= quantity.stated <= _YEAR_RANGE[1]:
+        written = mention.text.strip()
+        if written.isdigit() and len(written) == 4 and _YEAR_RANGE[0] <= quantity.stated <= _YEAR_RANGE[1]:
             return False
+        # Inline list numbering ("reasons: 1) China sales, 2) ..."), not a figure in brackets.
+        if written.isdigit() and len(written) <= 2 and _INLINE_NUMBER_AFTER.match(after) \
+                and text.count("(", sentence_start, mention.start) <= text.count(")", sentence_start, mention.start):
+            return False
+        if (word := _WORD_BEFORE.search(text, max(sentence_start, mention.start - 30), mention.start)) \
+                and _fold(word.group(1)) in language.not_after:
+            return False  # a version or a model, not an amount ("version 1.5")
         if mention.noun is None:
-            return _elided_noun(after, index.actions(number), language)
+            context_products = any(
+                _common().count_units.get(p.canonical) != "user"
+                for back in (number, number - 1) if back >= 0 for p in index.products(back)
+            )
+            return _elided_noun(after, index.actions(number), context_products, language)
     return True
 
 
-def _elided_noun(after: str, actions: list[LexMatch], language: _Language) -> bool:
+def _elided_noun(after: str, actions: list[LexMatch], context_products: bool, language: _Language) -> bool:
     """Whether a bare figure counts something named elsewhere ("n'en aurait reçu que 30 000 à cause
-    de ...", "received fewer than 30,000, the report said"): the next word is one of the language's
-    elliptic followers, or the figure ends its clause in a sentence that says what happened."""
+    de ...", "received fewer than 30,000, the report said", "Tencent alone wants about 300,000."):
+    the next word is one of the language's elliptic followers, or the figure ends its clause in a
+    sentence that says what happened or next to a sentence naming a product it could count."""
     word = _next_word(after)
     if word and word[0].isalpha():
         folded = _fold(word)
@@ -661,7 +924,7 @@ def _elided_noun(after: str, actions: list[LexMatch], language: _Language) -> bo
     rest = after.lstrip()
     if rest[:1].isdigit() or rest[:2].strip(",.;:")[:1].isdigit():
         return False
-    return bool(actions)
+    return bool(actions) or context_products
 
 
 def _with_count_unit(quantity: Quantity, obj: str | None, lexicon: Lexicon) -> Quantity:
@@ -697,34 +960,124 @@ def _read_frame(mention: Mention, sentence_no: int, index: _DocumentIndex, conte
         obj = _object(Mention(0, 0, "", mention.quantity), noun_products, lexicon) if noun_products else None
     if obj is None and mention.quantity.unit != "user":
         obj = _family(index, sentence_no)
-    action = _metric(mention.quantity, _action(mention, actions, _common().governing), actions, obj, after, language)
+    clause = _clause_of(mention, sentence)
+    action = _metric(mention.quantity, _action(mention, actions, _common().governing, clause), actions, obj, after, language)
     if action in _NO_OBJECT_ACTIONS:
         obj = None
-    owner = lexicon.product_owner(obj) if obj else None
-    anaphor_before = bool(index.within(index.anaphors, sentence.start, mention.start))
-    subject = _subject(mention, actors, owner, anaphor_before, index.text, language)
+    # The maker of the object is not the buyer ("ByteDance ... puces de Huawei"), but it is the
+    # subject of what it makes, sells or runs.
+    owner = lexicon.product_owner(obj) if obj and action not in _OWNER_ACTIONS | {"produce"} else None
+    anaphors = index.within(index.anaphors, sentence.start, mention.start)
+    subject = _subject(mention, actors, owner, bool(anaphors), index.text, language)
     own_period = _period(mention, index.periods(sentence_no))
     period = own_period.period if own_period else None
 
     carried: _Frame | None = None
-    if subject is None:
-        carried, _ = _carried(index, sentence_no, context, language, lexicon)
+    subject_carried = subject is None and not (action in _OWNER_ACTIONS and obj and lexicon.product_owner(obj))
+    if subject_carried:
+        candidates = language.descriptions.get(_fold(index.text[anaphors[-1][0] : anaphors[-1][1]])) if anaphors else None
+        carried, carried_from = _carried(index, sentence_no, context, language, lexicon, bool(anaphors), candidates, owner)
         subject = carried.subject if carried else None
     elif obj is None and context.claim_frame is not None and sentence_no - context.claim_sentence <= _OBJECT_CARRY_SENTENCES:
-        carried = context.claim_frame
+        carried, carried_from = context.claim_frame, context.claim_sentence
     # A metric (users, value) is a state of its subject: no deal's frame carries into it, nor
     # does a metric's frame carry into a deal.
     if carried is not None and action not in _METRIC_ACTIONS and carried.action not in _METRIC_ACTIONS:
-        obj = obj if obj is not None else carried.object
-        if own_period is None and subject == carried.subject:
-            period = carried.period
+        continues_deal = subject_carried and not anaphors
         if not actions and carried.action != "other":
             action = _metric(mention.quantity, carried.action, [], obj, after, language)
+        if obj is None and _may_carry_object(mention, action, sentence_no, carried_from, continues_deal,
+                                             subject == carried.subject, index, language):
+            obj = carried.object
+        if own_period is None and (obj == carried.object or action == carried.action) \
+                and _same_story(subject, action, carried, subject_carried, actions, lexicon):
+            period = carried.period
+    action = _prospect(action, mention, sentence, index.text, language, lexicon)
+    owner = lexicon.product_owner(obj) if obj else None
+    if owner and action in _OWNER_ACTIONS:
+        subject = owner
 
     quantity = _with_count_unit(mention.quantity, obj, lexicon)
     if quantity.kind == "number" and not quantity.unit and obj is None:
         return _Frame(subject, action, obj, period), None  # a bare figure with nothing it could count
     return _Frame(subject, action, obj, period), quantity
+
+
+def _clause_of(mention: Mention, sentence: Sentence) -> tuple[int, int]:
+    """Document offsets of the comma/bracket/dash-separated piece of the sentence holding the figure."""
+    at = mention.start - sentence.start
+    start, end = next(((a, b) for a, b in _clauses(sentence.text) if a <= at < b), (0, len(sentence.text)))
+    return sentence.start + start, sentence.start + max(end, mention.end - sentence.start)
+
+
+def _may_carry_object(mention: Mention, action: str, sentence_no: int, carried_from: int, continues_deal: bool,
+                      same_subject: bool, index: _DocumentIndex, language: _Language) -> bool:
+    """Whether a figure whose sentence names no product takes the product of the frame carried
+    into it. Counts do ("n'en aurait reçu que 30 000"), shares never ("up 2%"), nor do sums
+    earned or owed (revenue, fines: ``other``) or market values. A sum spent does when its
+    sentence has the deal for subject, or points back at it with a generic product noun ("on the processors") or a
+    purchase step ("pour cette commande"); else only when the same subject's deal was told in the
+    same or the previous sentence and the sum has no destination of its own ("dans ses centres de
+    données", "capital spending").
+    """
+    quantity = mention.quantity
+    if quantity.kind not in ("money", "percent"):
+        return True
+    if action in ("other", "value") or quantity.kind == "percent":
+        return False
+    if action == "price" or continues_deal:
+        return True  # a unit price, or a sum that is the deal itself ("Ce partenariat à 5,6 milliards")
+    sentence = index.sentences[sentence_no]
+    if index.within(index.generic_nouns, sentence.start, sentence.end):
+        return True
+    if any(index.lexicon.action_stage(a.canonical) not in (None, 0) for a in index.actions(sentence_no)):
+        return True
+    if not same_subject or sentence_no - carried_from > 1 or (language.company_level and language.company_level.search(sentence.text)):
+        return False
+    return not _own_destination(mention, sentence, index, language)
+
+
+def _own_destination(mention: Mention, sentence: Sentence, index: _DocumentIndex, language: _Language) -> bool:
+    """Whether a sum is said to go somewhere right after it ("1,5 milliard d'euros dans ses
+    centres de données", "$3bn on data centres"), a date aside ("en 2024")."""
+    if language.destinations is None:
+        return False
+    after = index.text[mention.end : sentence.end]
+    match = language.destinations.match(after.lstrip())
+    if match is None or match.start() != 0:
+        return False
+    at = mention.end + len(after) - len(after.lstrip())
+    return not any(p.start <= at + match.end() + 1 and p.end > at for p in index.periods(index.sentence_index(at)))
+
+
+def _same_story(subject: Any, action: str, carried: _Frame, subject_carried: bool, actions: list[LexMatch],
+                lexicon: Lexicon) -> bool:
+    """Whether a figure continues the story of the frame carried into it, so that the period of
+    that frame holds for it too (the caller checks it is about the same product, or the same
+    action on another: "will also spend ... on Ascend chips"): the same subject (carried, named again, or a member singled out of a group: "Tencent alone ..."), and
+    the same action, another step of the same purchase
+    (ordered ... received), or a sentence naming that step again ("The orders are worth ...").
+    A price or a payment with no word for the deal has a time of its own."""
+    if carried.action == "other":
+        return False  # revenue, fines, stock: each its own story (and a figure-less sentence tells none)
+    same_step = action == carried.action or any(a.canonical == carried.action for a in actions)
+    if not same_step and (lexicon.action_stage(action) is None or lexicon.action_stage(carried.action) is None):
+        return False
+    if subject_carried or subject == carried.subject:
+        return True
+    group = carried.subject
+    if isinstance(subject, str) and not lexicon.is_group(subject):
+        return (isinstance(group, tuple) and subject in group) or (isinstance(group, str) and lexicon.is_group(group))
+    return False
+
+
+def _prospect(action: str, mention: Mention, sentence: Sentence, text: str, language: _Language,
+              lexicon: Lexicon) -> str:
+    """A purchase step under a modal of possibility ("could also take up to 20,000 units",
+    "pourrait acheter") is a plan."""
+    if language.prospective is None or action == "plan" or lexicon.action_stage(action) is None:
+        return action
+    return "plan" if language.prospective.search(text, sentence.start, mention.start) else action
 
 
 def extract_document(doc: Document, lexicon: Lexicon | None = None) -> list[Claim]:
@@ -742,7 +1095,8 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None) -> list[Clai
     lexicon = lexicon if lexicon is not None else Lexicon.default()
     language = _language(doc.lang)
     index = _index(doc, lexicon, language)
-    mentions = [m for m in find_quantities(doc.text, doc.lang) if _is_figure(m, index, language)]
+    found = _compared(find_quantities(doc.text, doc.lang), index, language)
+    mentions = [m for m in found if _is_figure(m, index, language)]
 
     claims: list[Claim] = []
     context = _Context()
@@ -776,6 +1130,53 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None) -> list[Clai
         )
         context = _Context(frame, sentence_no)
     return _link_equivalents(claims, mentions, doc.text, language)
+
+
+def _compared(mentions: list[Mention], index: _DocumentIndex, language: _Language) -> list[Mention]:
+    """Bare figures compared with the figure before them in their sentence count what it counts:
+    "150 millions d'utilisateurs, contre 75 millions un an plus tôt" (75 million users)."""
+    if language.comparisons is None:
+        return mentions
+    text = index.text
+    out: list[Mention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        quantity = mention.quantity
+        if (previous is not None and mention.noun is None and quantity.kind == "number" and not quantity.unit
+                and previous.quantity.kind != "number"
+                and index.sentence_index(previous.start) == index.sentence_index(mention.start)
+                and language.comparisons.search(text, previous.end, mention.start)
+                and (_noun_elided_after(_tail_article(mention.text, language) + text[mention.end : mention.end + 30], language)
+                     or _period_follows(mention, index))):
+            mention = attrs.evolve(mention, noun=previous.noun,
+                                   quantity=attrs.evolve(quantity, unit=previous.quantity.unit, kind=previous.quantity.kind))
+        out.append(mention)
+    return out
+
+
+def _noun_elided_after(after: str, language: _Language) -> bool:
+    """Whether no noun follows a figure: punctuation, the end, or a word that is no noun
+    ("75 millions un an plus tôt", "600 million a year earlier"; not "3 distributors")."""
+    word = _next_word(after)
+    if not word or not word[0].isalpha():
+        return True
+    folded = _fold(word)
+    elided = folded.split("'")[0] + "'" if "'" in folded else folded
+    return any(w in language.elliptic_followers or w in language.not_figures for w in (folded, elided))
+
+
+def _period_follows(mention: Mention, index: _DocumentIndex) -> bool:
+    """Whether a period starts right after the figure ("contre 180 milliards l'an dernier")."""
+    gap = len(index.text[mention.end : mention.end + 10]) - len(index.text[mention.end : mention.end + 10].lstrip())
+    at = mention.end + gap
+    return any(p.start == at for p in index.periods(index.sentence_index(mention.start)))
+
+
+def _tail_article(written: str, language: _Language) -> str:
+    """An article the quantity parser read as the last word of a figure ("75 millions un an plus
+    tôt" is read 75 000 001): the word that really follows the figure, else ''."""
+    words = written.split()
+    return words[-1] + " " if len(words) > 1 and _fold(words[-1]) in language.not_figures else ""
 
 
 def _link_equivalents(claims: list[Claim], mentions: list[Mention], text: str, language: _Language) -> list[Claim]:

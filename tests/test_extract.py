@@ -353,3 +353,251 @@ def test_any_text_gives_claims_that_point_into_it(text, lang):
     for claim in claims:
         assert text[claim.start : claim.end] == claim.text
         assert claim.id.startswith("h#")
+
+
+# --- frames across sentences: what a later figure inherits, and what it does not ----------------------
+
+
+def test_money_about_the_company_takes_no_product_from_an_earlier_sentence():
+    claims = extract_claims(en(
+        "Tencent bought 50,000 H20 chips this year. "
+        "The Shenzhen-based company booked 80 billion yuan in revenue in the third quarter, up 8%. "
+        "It was also fined 500,000 yuan in 2023.",
+        published="2024-11-20",
+    ))
+    chips, revenue, growth, fine = claims
+    assert (chips.subject, chips.action, chips.object) == ("Tencent", "buy", "H20")
+    for claim in (revenue, growth, fine):
+        assert (claim.subject, claim.action, claim.object) == ("Tencent", "other", None)
+    assert revenue.period == growth.period == DateRange(dt.date(2024, 7, 1), dt.date(2024, 9, 30))
+    assert fine.period == DateRange.year(2023)
+
+
+def test_fr_revenue_fine_and_market_value_are_not_deals():
+    sales, earlier, fine, value = extract_claims(fr(
+        "Huawei a fabriqué 300 000 puces Ascend au troisième trimestre. "
+        "Son chiffre d'affaires a atteint 200 milliards de yuans, contre 180 milliards l'an dernier. "
+        "Le groupe s'est vu infliger une amende de 2 millions d'euros. "
+        "Sa capitalisation atteindrait 90 milliards de dollars.",
+        published="2024-11-21",
+    ))[1:]
+    assert [(c.subject, c.action, c.object) for c in (sales, earlier, fine)] == [("Huawei", "other", None)] * 3
+    assert earlier.quantity.unit == "CNY" and earlier.quantity.stated == 180e9
+    assert (value.subject, value.action, value.object) == ("Huawei", "value", None)
+
+
+def test_spending_keeps_the_product_only_when_tied_to_it():
+    tied, company = extract_claims(en(
+        "ByteDance ordered 40,000 H20 chips. It will pay $500m for the processors. "
+        "Separately, the firm plans to raise capital spending to $9bn.",
+    ))[1:]
+    assert (tied.action, tied.object) == ("spend", "H20")
+    assert (company.subject, company.action, company.object) == ("ByteDance", "spend", None)
+    _, elsewhere = extract_claims(fr(
+        "Alibaba aurait commandé 10 000 puces H20. Le groupe aurait aussi investi 900 millions d'euros dans ses entrepôts."
+    ))
+    assert (elsewhere.subject, elsewhere.action, elsewhere.object) == ("Alibaba", "spend", None)
+
+
+def test_a_money_figure_without_any_action_word_is_other():
+    claim = only(extract_claims(en("Alibaba is a 250 billion yuan business.")))
+    assert (claim.action, claim.object) == ("other", None)
+
+
+def test_pronoun_takes_the_actor_named_last_even_without_a_figure():
+    claims = extract_claims(en(
+        "Chinese firms bought 900,000 H20 chips last year. "
+        "Alibaba, the largest of them, is now turning to Huawei. "
+        "The company expects to spend 30 billion yuan on computing this year. "
+        "Its Qwen models serve 90 million users, while its Taobao app counts 800 million daily users.",
+        published="2025-03-01",
+    ))
+    assert [c.subject for c in claims] == ["Chinese companies", "Alibaba", "Alibaba", "Alibaba"]
+    assert (claims[1].action, claims[1].object) == ("spend", None)
+    assert [c.action for c in claims[2:]] == ["users", "users"]
+
+
+def test_the_maker_of_the_product_is_not_the_carried_buyer():
+    ordered, received = extract_claims(fr(
+        "ByteDance a commandé 100 000 puces H20. Nvidia n'a pas commenté. Elle aurait déjà reçu 30 000 puces H20."
+    ))
+    assert received.subject == "ByteDance" and received.action == "receive"
+
+
+def test_app_users_belong_to_the_apps_owner():
+    _, users = extract_claims(en("Tencent ordered 30,000 H20 chips. Its Douyin rival has 700 million daily users."))
+    assert (users.subject, users.action, users.object) == ("ByteDance", "users", "Douyin")
+
+
+def test_descriptions_point_back_to_the_actor_they_fit():
+    claims = extract_claims(en(
+        "Tencent bought 8,000 H20 chips. Alibaba declined to comment, and so did Huawei. "
+        "The e-commerce giant is said to have ordered 12,000 H20 chips."
+    ))
+    assert [c.subject for c in claims] == ["Tencent", "Alibaba"]
+    assert claims[1].hedged is True and claims[1].action == "order"
+    only_named = only(extract_claims(fr("Le groupe de Hangzhou aurait commandé 5 000 puces H20.")))
+    assert only_named.subject == "Alibaba"
+
+
+def test_a_unit_price_belongs_to_the_seller():
+    _, price = extract_claims(en("Tencent ordered 100,000 H200 chips. Nvidia charges about $30,000 for each of them."))
+    assert (price.subject, price.action, price.object) == ("Nvidia", "price", "H200")
+    _, billed = extract_claims(fr("Alibaba a commandé 20 000 puces H20. Chaque puce lui serait facturée 11 000 dollars."))
+    assert (billed.subject, billed.action, billed.object) == ("Nvidia", "price", "H20")
+
+
+def test_the_clause_of_a_figure_chooses_its_action():
+    value, price = extract_claims(fr("Nvidia, dont la valorisation dépasse 3 000 milliards de dollars, vend chaque H20 environ 12 000 dollars."))
+    assert (value.action, value.object) == ("value", None)
+    assert (price.action, price.object) == ("price", "H20")
+
+
+def test_a_purchase_under_could_is_a_plan():
+    _, maybe = extract_claims(en("Tencent bought 20,000 H20 chips. It could also take 15,000 H200 chips if Washington agrees."))
+    assert (maybe.subject, maybe.action, maybe.object) == ("Tencent", "plan", "H200")
+
+
+def test_production_is_its_makers():
+    claim = only(extract_claims(en("Analysts expect that Huawei will make 500,000 Ascend chips in 2025.")))
+    assert (claim.subject, claim.action, claim.object) == ("Huawei", "produce", "Ascend")
+
+
+# --- periods -------------------------------------------------------------------------------------
+
+
+def test_quarter_named_by_its_last_month_and_hyphenated_quarters():
+    march, third = extract_claims(en(
+        "Tencent's revenue in the March quarter was 160 billion yuan. Its third-quarter revenue was 170 billion yuan.",
+        published="2024-12-02",
+    ))
+    assert march.period == DateRange(dt.date(2024, 1, 1), dt.date(2024, 3, 31))
+    assert third.period == DateRange(dt.date(2024, 7, 1), dt.date(2024, 9, 30))
+
+
+@pytest.mark.parametrize(
+    "published, expected",
+    [("2024-11-21", DateRange.parse("2024-11-19")), ({"from": "2024-11-18", "to": "2024-11-30"}, None), (None, None)],
+)
+def test_a_weekday_is_the_last_such_day_before_a_single_day_publication(published, expected):
+    claim = only(extract_claims(en("Nvidia's market value reached $3.5 trillion on Tuesday.", published=published)))
+    assert claim.period == expected
+
+
+def test_the_date_a_statement_was_made_is_not_the_figures_period():
+    claim = only(extract_claims(en("Alibaba said on Aug. 12 that it had bought 20,000 H20 chips.", published="2024-08-30")))
+    assert claim.period is None
+    claim = only(extract_claims(fr("Tencent a déclaré le 4 mars avoir commandé 9 000 puces H20.", published="2024-08-30")))
+    assert claim.period is None
+    claim = only(extract_claims(en("ByteDance on Tuesday said it had ordered 70,000 H20 chips.", published="2024-08-30")))
+    assert claim.period is None
+
+
+def test_period_carries_only_within_the_same_purchase_story():
+    ordered, received, price = extract_claims(fr(
+        "ByteDance aurait commandé 60 000 puces H20 cette année. Elle en aurait reçu 20 000. "
+        "Chaque puce coûterait 11 000 dollars.",
+        published="2024-10-01",
+    ))
+    assert ordered.period == received.period == DateRange.year(2024)
+    assert price.period is None
+    group, member = extract_claims(en(
+        "Chinese firms ordered 1 million H20 chips for 2025. Tencent alone is expected to take about 200,000.",
+    ))
+    assert member.subject == "Tencent" and member.action == "order" and member.period == DateRange.year(2025)
+
+
+# --- hedges and credits --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        en("Chinese firms bought an estimated 800,000 H20 chips."),
+        en("Analysts estimate that Huawei shipped 300,000 Ascend chips."),
+        fr("Le nombre de puces H20 livrées à Tencent est estimé à 50 000."),
+    ],
+)
+def test_estimates_are_hedged(doc):
+    assert only(extract_claims(doc)).hedged is True
+
+
+def test_credit_carries_to_the_hedged_follow_up_of_the_same_paragraph():
+    text = (
+        "Tencent aurait commandé 100 000 puces H20 cette année, selon Reuters. "
+        "Le groupe de Shenzhen pourrait en acheter 50 000 de plus.\n\n"
+        "Tencent aurait aussi investi 3 milliards de dollars dans des centres de données."
+    )
+    first, follow_up, new_paragraph = extract_claims(fr(text))
+    assert first.attributed_to == follow_up.attributed_to == "Reuters"
+    assert new_paragraph.attributed_to is None
+    own = extract_claims(en(
+        "ByteDance ordered 30,000 H20 chips, Bloomberg reported. Earlier reports said it would buy 80,000 H20 chips."
+    ))
+    assert [c.attributed_to for c in own] == ["Bloomberg", None]
+
+
+def test_sources_pointed_back_to_keep_the_outlet_that_cited_them():
+    claims = extract_claims(en(
+        "Alibaba ordered 40,000 H20 chips, Bloomberg reported, citing two people familiar with the talks.\n\n"
+        "Each chip costs about $11,000, according to one of the people. "
+        "Nvidia holds 90,000 units in stock, the people added."
+    ))
+    assert [c.attributed_to for c in claims] == ["Bloomberg"] * 3
+    uncredited = extract_claims(en(
+        "Alibaba ordered 40,000 H20 chips, two people said. Each chip costs $11,000, the people added."
+    ))
+    assert [c.attributed_to for c in uncredited] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "doc, source",
+    [
+        (fr("Selon le cabinet IDC, Huawei aurait livré 200 000 puces Ascend."), "IDC"),
+        (en("Analysts at Jefferies estimate that Tencent spent $4bn on Nvidia chips."), "Jefferies"),
+        (en("Tencent bought 9,000 H20 chips, according to data from Counterpoint Research."), "Counterpoint Research"),
+        (fr("Alibaba aurait reçu 10 000 puces H20, précise le quotidien, qui cite Les Echos."), "Les Echos"),
+        # a company's own word is not a source
+        (fr("Selon ByteDance, Doubao compte 60 millions d'utilisateurs."), None),
+        (en("Tencent bought 9,000 H20 chips, according to people familiar with the matter."), None),
+    ],
+)
+def test_named_sources_outside_the_outlet_list(doc, source):
+    assert only(extract_claims(doc)).attributed_to == source
+
+
+# --- figures --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        fr("Le 2 août, à 10 h 15, Tencent a dévoilé la version 3.0 de son modèle, après avoir acheté des puces H20."),
+        en("ByteDance released version 2.5 of its Doubao model, trained on H20 chips."),
+        en("Three reasons for buying H20 chips: 1) supply, 2) price, 3) software."),
+    ],
+)
+def test_versions_times_and_inline_numbering_are_not_figures(doc):
+    assert extract_claims(doc) == []
+
+
+def test_elided_nouns_come_from_the_figure_compared_or_the_story():
+    now, before = extract_claims(en("Douyin had 750 million daily users in June, up from 600 million a year earlier."))
+    assert (before.quantity.unit, before.action, before.object) == ("user", "users", "Douyin")
+    _, alone = extract_claims(en("Chinese firms ordered 1 million H200 chips. Alibaba wants roughly 250,000."))
+    assert (alone.subject, alone.quantity.unit, alone.object) == ("Alibaba", "chip", "H200")
+
+
+def test_a_percentage_is_a_change_or_a_share_not_a_step():
+    claim = only(extract_claims(fr("Les dépenses d'investissement de Tencent ont bondi de 221 % au premier trimestre.")))
+    assert (claim.subject, claim.action, claim.object) == ("Tencent", "other", None)
+
+
+def test_talks_are_a_plan_and_another_products_step_has_its_own_time():
+    ordered, talks = extract_claims(en(
+        "Tencent has ordered 90,000 H20 chips for delivery by December. "
+        "The group is also in talks to buy 40,000 Ascend chips.",
+        published="2025-10-02",
+    ))
+    assert ordered.period == DateRange(dt.date(2025, 10, 2), dt.date(2025, 12, 31))
+    assert (talks.subject, talks.action, talks.object, talks.period) == ("Tencent", "plan", "Ascend", None)

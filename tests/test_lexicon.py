@@ -153,6 +153,19 @@ def test_product_families(text, lang, expected):
         ("le prix de la puce", "fr", ["price"]),
         ("the H20 sells for $12,000", "en", ["price"]),
         ("la production de puces", "fr", ["produce"]),
+        # production, revenue, fines, inventory, prices and market value in other words
+        ("Huawei will make 600,000 chips", "en", ["produce"]),
+        ("Huawei aurait produit 400 000 puces et compte en fabriquer davantage", "fr", ["produce", "produce"]),
+        ("Tencent posted revenue of 90 billion yuan on higher sales", "en", ["other", "other"]),
+        ("son chiffre d'affaires et ses ventes", "fr", ["other", "other"]),
+        ("it was fined 3 billion yuan", "en", ["other"]),
+        ("une amende de 2 millions d'euros", "fr", ["other"]),
+        ("units in inventory", "en", ["other"]),
+        ("sa capitalisation dépasse", "fr", ["value"]),
+        ("each chip is charged at $9,000", "en", ["price"]),
+        ("la puce serait facturée 9 000 dollars", "fr", ["price"]),
+        ("elle aurait versé puis déboursé 2 milliards", "fr", ["spend", "spend"]),
+        ("it paid $2bn in capital spending", "en", ["spend", "spend"]),
     ],
 )
 def test_action_families(text, lang, expected):

@@ -150,6 +150,15 @@ class Language:
     over_words: frozenset[str]
     decimal_words: tuple[str, ...]
     negative_words: tuple[str, ...]
+    word_prefixes: frozenset[str] = frozenset()
+    fraction_links: tuple[str, ...] = ()
+    singular_ranks: frozenset[str] = frozenset()
+    rank_only: frozenset[str] = frozenset()
+    scale_capitals: Mapping[str, float] = MappingProxyType({})
+    capitals_glued: bool = False
+    joined_decimals: tuple[str, ...] = ()
+    part_of_words: frozenset[str] = frozenset()
+    part_of_anywhere: frozenset[str] = frozenset()
 
 
 def _without_accents(word: str) -> str:
@@ -164,6 +173,17 @@ def _ordinals(fractions: Mapping) -> dict[str, float]:
         for form in {word, word + suffix, _without_accents(word), _without_accents(word) + suffix}:
             out.setdefault(form, float(value))
     return out
+
+
+def _singular_ranks(fractions: Mapping) -> frozenset[str]:
+    """Ordinals that, singular after a number above one, are ranks ("the two millionth visitor");
+    empty unless the language requires a plural denominator ("two millionths")."""
+    if not fractions.get("plural_required"):
+        return frozenset()
+    suffix = fractions.get("plural_suffix", "")
+    keep = {normalise(w) for w in fractions.get("singular_fractions", [])}
+    words = (normalise(w) for w in fractions.get("ordinals", {}))
+    return frozenset(w for w in words if w not in keep and not (suffix and w.endswith(suffix)))
 
 
 def _read(name: str) -> dict | None:
@@ -248,9 +268,20 @@ def language(lang: str) -> Language:
         time_words=tuple(dates.get("time_words", [])),
         ordinals=_keyed(_ordinals(data.get("fractions", {}))),
         ordinal_phrases=tuple(_ordinals(data.get("fractions", {}))),
-        over_words=frozenset(normalise(w) for w in data.get("fractions", {}).get("over", [])),
+        over_words=frozenset(
+            normalise(w) for key in ("over", "part_of") for w in data.get("fractions", {}).get(key, [])
+        ),
+        part_of_words=frozenset(normalise(w) for w in data.get("fractions", {}).get("part_of", [])),
+        part_of_anywhere=frozenset(normalise(w) for w in data.get("fractions", {}).get("part_of_anywhere", [])),
         decimal_words=tuple(data.get("fractions", {}).get("decimal_words", [])),
         negative_words=tuple(data.get("fractions", {}).get("negative_words", [])),
+        scale_capitals=MappingProxyType({k: float(v) for k, v in data.get("scale_capitals", {}).items()}),
+        joined_decimals=tuple(data.get("fractions", {}).get("decimals_joined", [])),
+        capitals_glued=bool(data.get("digits", {}).get("scale_capitals_glued", False)),
+        singular_ranks=_singular_ranks(data.get("fractions", {})),
+        rank_only=frozenset(normalise(w) for w in data.get("fractions", {}).get("plural_only", [])),
+        fraction_links=tuple(data.get("fractions", {}).get("scale_links", [])),
+        word_prefixes=frozenset(normalise(w) for w in data.get("currency_prefixes", {}).get("words", [])),
     )
 
 

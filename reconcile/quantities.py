@@ -36,24 +36,34 @@ Currencies
 ``$`` is the US dollar and ``¥`` the yen unless the caller's ``currency_hint`` names another
 currency the symbol can denote (``$``: CAD, AUD, HKD, ...; ``¥``: CNY). Without a hint, ``¥``
 is the yuan when the text speaks of China (yuan, renminbi, Chine, China, ...). ``dollars``
-alone is USD; ``dollars canadiens``, ``HK$``, ``C$`` are not. Cents and pence are hundredths.
+alone is USD; ``dollars canadiens``, ``HK$``, ``C$`` are not. A letter prefix is glued to the
+``$`` ("C $5" is dollars), and one that is a word counts only in capitals: "a $3", "a$3" and
+"pay us $5" are dollars, "A$3" Australian, "US $5" American. Cents and pence are hundredths.
 
 Other forms read
 ----------------
 Fractions with a numerator ("deux tiers", "trois cinquièmes", "a half", "un et demi",
 "un million et demi", "un sur trois", "1 over 20", "3/4", "2 1/4", "½"), decimal words
 ("deux cent virgule trois", "two hundred point zero three"), signs ("-9,25", "minus 5"),
-exponents ("1e10", "1,1^23"), "percent of 10", and money with its cents ("3 dollars 50 cents",
-"treize euros et quarante-cinq cents"). A list such as "22,24,26" is several figures.
+exponents ("1e10", "1,1^23", "1.3x10^6"), "percent of 10", and money with its cents ("3 dollars
+50 cents", "treize euros et quarante-cinq cents"). A fraction takes the scale word after it
+("half a dozen", "two thirds of a million", "un demi-million", "one billion and a half
+million" = 1 000 500 000); digits and scale words make one number ("4 thousand 3 hundred and
+21", "6 crore and two hundred"); capital SI prefixes after digits ("1,674.5 G", "5 M€"); Indian
+grouping ("12,34,567.89"). A part of a whole ("1 in 5", "two out of five hundred", "un sur
+trois") is never more than the whole: "12 out of 10", "huit sur cinq" are two figures. A list
+such as "22,24,26" is several figures.
 
 What is not a figure
 --------------------
 Model names (H20, A100, 910B: letters and digits glued), a figure after a product word
 (Ascend 910), years used as dates (a bare 1800..2100, or any 4-digit number after "en",
 "depuis", "in", "since"...; "2023-24"), day-month dates (le 3 mars, March 3), times (14:30,
-3 pm), ordinals and ranks (3e, 1er, 4th, "le vingt-cinquième", "the third quarter": an ordinal
-is a denominator only after a numerator), digits glued to an unknown word (180ml, 5G), and a
-lone article ("un", "a", "one") that carries no scale word, currency or fraction.
+3 pm), dates in digits (17/05/2018, 2018-05-17), digits inside a web address, ordinals and
+ranks (3e, 1er, 4th, "le vingt-cinquième", "the third quarter": an ordinal is a denominator
+only after a numerator; "the two millionth visitor" is one rank, a denominator after two would
+be plural), digits glued to an unknown word (180ml, 5G; "1m" in French is a metre), and a lone
+article ("un", "a", "one") that carries no scale word, currency or fraction.
 """
 
 from __future__ import annotations
@@ -122,17 +132,28 @@ def _patterns(code: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
         article = rf"(?:{alternation(lang.article_only)}[\s\-]+(?={_bounded(alternation(big_words))}|{ordinal}))?"
     denominator = rf"(?:{separator}{only_article}{ordinal})?" if lang.ordinals else ""
     word_sequence = rf"{article}(?:{number_word}(?:{separator}{number_word})*{denominator}|{ordinal})"
+    scale_only = [w for w in lang.scales if normalise(w) not in lang.words]
+    scale_word = _bounded(alternation(lang.scales))
+    if lang.article_only and scale_only:  # "a dozen": the article is the figure of a scale word
+        article_of_scale = rf"{alternation(lang.article_only)}(?=[\s\-]+{_bounded(alternation(scale_only))})"
+        word_sequence = rf"(?:{article_of_scale}|{word_sequence})"
     if lang.decimal_words:
+        # "virgule soixante et onze" is .71; "point five and two" is 1.5, then 2
+        decimal_separator = r"[\s\-]+"
+        if lang.joined_decimals and word_joiners:
+            decimal_separator += (
+                rf"(?:{alternation(word_joiners)}[\s\-]+(?={_bounded(alternation(lang.joined_decimals))}))?"
+            )
         word_sequence += (
             rf"(?:\s+{_bounded(alternation(lang.decimal_words))}\s+"
-            rf"(?P<fracwords>{number_word}(?:[\s\-]+{number_word})*))?"
+            rf"(?P<fracwords>{number_word}(?:{decimal_separator}{number_word})*))?"
         )
 
     digits = (
         r"\d{0,3}[\u00bc-\u00be\u2150-\u215e]"
         r"|\d{1,3}/\d{1,3}(?![/\d])"
         r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?"
-        r"|\d+(?:[.,]\d+)*(?:[eE][+\-]?\d+(?!\w))?(?:\^[+\-]?\d+)?"
+        r"|\d+(?:[.,]\d+)*(?:[eE][+\-]?\d+(?!\w)|[x×]10\^[+\-]?\d+)?(?:\^[+\-]?\d+)?"
         rf"|{re.escape(lang.decimal)}\d+"
     )
     negative = ""
@@ -145,6 +166,8 @@ def _patterns(code: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
             rf"(?:(?P<ppct>{_bounded(alternation(alpha_percent))})\s+"
             rf"{_bounded(alternation(lang.percent_prepositions))}\s+)?"
         )
+    capitals = "|".join(map(re.escape, lang.scale_capitals)) or r"(?!x)x"
+    caps_space = "[ \u00a0\u202f]?" if lang.capitals_glued else "[ \u00a0\u202f]"
     prefix_currencies = alternation(lang.prefix_currencies)
     suffix_currencies = alternation(lang.currency_phrases)
     prepositions = alternation(lang.noun_prepositions)
@@ -160,8 +183,10 @@ def _patterns(code: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
         rf"(?:(?P<num>{digits})|(?P<words>{word_sequence}))"
         rf"(?:(?P<glued>{alternation(lang.scale_glued)})(?![^\W\d_])"
         rf"|\s(?P<gluedcur>{alternation(lang.scale_glued)})(?=[$€£¥￥])"
-        rf"|\s?(?P<abbr>{alternation(lang.scale_abbreviations)})(?![^\W\d_]))?"
-        rf"(?P<scalew>(?:\s+{_bounded(alternation(lang.scales))}){{0,2}})"
+        rf"|\s?(?P<abbr>{alternation(lang.scale_abbreviations)})(?![^\W\d_])"
+        rf"|{caps_space}(?P<caps>(?-i:{capitals}))(?![^\W\d_]))?"
+        rf"(?:(?<=[^\W\d_])(?P<flink>[\s\-]+{alternation(lang.fraction_links)})(?=[\s\-]+{scale_word}))?"
+        rf"(?P<scalew>(?:(?:\s+|-|(?<=\d)){scale_word}){{0,2}})"
         rf"(?(pcur)|(?:(?:\s*|-)(?:{prepositions}\s*)?(?P<scur>{suffix_currencies})(?![^\W\d_])"
         rf"(?P<scalew2>(?:\s+{_bounded(alternation(lang.scales))})?))?)"
         rf"(?:\s*(?P<pct>{alternation(lang.percent_words)})(?!\w))?"
@@ -175,7 +200,8 @@ def _patterns(code: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
     before = rf"(?:{_bounded(alternation(lang.modifiers_before))}\s+)*" if lang.modifiers_before else ""
     after = rf"(?:\s+{_bounded(alternation(lang.modifiers_after))})*" if lang.modifiers_after else ""
     noun_phrase = (
-        rf"[ \t\u00a0\u202f]*(?:{prepositions}[ \t\u00a0\u202f]*)?(?P<phrase>"
+        # possessive spaces: a long run of them is never given back one by one
+        rf"[ \t\u00a0\u202f]*+(?:{prepositions}[ \t\u00a0\u202f]*+)?(?P<phrase>"
         rf"{before}(?:{brand}\s+)?(?:(?P<prod_a>{product})\s+)?(?P<noun_a>{noun}){after}"
         rf"(?:\s+{brand})?(?:\s+(?P<prod_b>{product}))?"
         rf"|(?:{brand}\s+)?(?P<prod_c>{product})(?:\s+(?P<noun_c>{noun}))?)"
@@ -233,6 +259,7 @@ class _Figure:
     noun: str | None = None
     noun_unit: str | None = None
     noun_end: int | None = None
+    word_scale: float = 1.0
 
 
 @functools.cache
@@ -269,10 +296,21 @@ def _scale_of(match: re.Match, lang: Language) -> tuple[float, bool]:
     if match["abbr"]:
         scale *= lang.scale_abbreviations.get(normalise(match["abbr"]), 1.0)
         scaled = True
+    if match["caps"]:
+        scale *= lang.scale_capitals[match["caps"]]
+        scaled = True
     for word in (match["scalew"] + " " + (match["scalew2"] or "")).split():
         scale *= lang.scales.get(normalise(word), 1.0)
         scaled = True
     return scale, scaled
+
+
+def _word_scale(match: re.Match, lang: Language) -> float:
+    """The scale written in words after a figure ("3 hundred", "4 thousand"), else 1."""
+    scale = 1.0
+    for word in match["scalew"].split():
+        scale *= lang.scales.get(normalise(word), 1.0)
+    return scale
 
 
 def _figures(text: str, code: str, hint: str | None, strict: bool) -> list[_Figure]:
@@ -293,7 +331,27 @@ def _figures(text: str, code: str, hint: str | None, strict: bool) -> list[_Figu
             position = match.start() + 1
             continue
         out.extend(figures)
+        if not figures and match["words"] and match.end() > match.end("words"):
+            # Words that are no figure ("the first £100"): what follows them is scanned again.
+            position = max(match.end("words"), match.start() + 1)
+            continue
         position = max(match.end(), match.start() + 1)
+
+
+_LAST_WORD = re.compile(r"[^\s\-]+$")
+
+
+def _prefix_symbol(match: re.Match, lang: Language) -> tuple[str | None, int]:
+    """The currency written before the figure and where it starts. A prefix that is also a
+    word of the language counts only in capitals: "A$3" is Australian, "a$3" is "a" then "$3"."""
+    prefix = match["pcur"]
+    if not prefix:
+        return None, -1
+    start = match.start("pcur")
+    letters, mark, _ = prefix.partition("$")
+    if mark and letters and not letters.isupper() and normalise(letters) in lang.word_prefixes:
+        return prefix[len(letters):], start + len(letters)
+    return prefix, start
 
 
 def _read(
@@ -304,15 +362,19 @@ def _read(
     end = match.end()
     if end < len(text) and (text[end].isalnum() or text[end] == "_"):
         return None
-    symbol = match["pcur"] or match["scur"]
+    symbol, symbol_start = _prefix_symbol(match, lang)
+    symbol = symbol or match["scur"]
     if match["words"]:
         segments, trailing_currency = _word_segments(match, _patterns(code)[1], lang, strict)
         symbol = symbol or trailing_currency
+        if match["flink"] and normalise(_LAST_WORD.search(match["words"])[0]) not in lang.ordinals:
+            return None  # "half a dozen" links a fraction to its scale; "three of a million" does not
     else:
         segments = _digit_segments(match["num"], match.start("num"), lang)
     if not segments:
         return []
     scale, scaled = _scale_of(match, lang)
+    word_scale = _word_scale(match, lang)
     currency = factor = None
     if symbol:
         currency, factor = _currency_of(symbol, lang, hint, text, memo)
@@ -333,7 +395,7 @@ def _read(
         if first:
             for group in ("ppct", "signw", "sign", "pcur"):
                 if match[group]:
-                    core_start = match.start(group)
+                    core_start = symbol_start if group == "pcur" else match.start(group)
                     break
         figure = _Figure(
             start=match.start() if first and qualifier else core_start,
@@ -348,6 +410,7 @@ def _read(
             bare_integer=bare and not (last and (scaled or symbol or percent)) and sign > 0,
             article=article,
             scale=abs(multiplier) if last else 1.0,
+            word_scale=word_scale if last else 1.0,
             digits=not match["words"],
         )
         if last and not figure.currency and not figure.percent:
@@ -369,6 +432,15 @@ def _plain(figure: _Figure) -> bool:
     return not (figure.currency or figure.percent or figure.noun or figure.other is not None or figure.scale != 1.0)
 
 
+_NEXT_WORD = re.compile(r"\s*(\w*)")
+
+
+def _clause_ends(text: str, position: int, lang: Language) -> bool:
+    """Whether no word, or only a joining word ("et", "and"), follows ``position``."""
+    after = _NEXT_WORD.match(text, position)[1]
+    return not after.isalpha() or normalise(after) in lang.joiners
+
+
 def _fractions(figures: list[_Figure], text: str, lang: Language) -> list[_Figure]:
     """Join "un sur trois", "1 over 20" (ending the clause) and "2 1/4"."""
     out: list[_Figure] = []
@@ -379,8 +451,12 @@ def _fractions(figures: list[_Figure], text: str, lang: Language) -> list[_Figur
             and previous.qualifier in (None, "range_weak")
         ):
             gap = text[previous.end : figure.core_start]
-            after = text[figure.end : figure.end + 2].strip()[:1]
-            if normalise(gap) in lang.over_words and figure.value and _plain(figure) and not after.isalpha():
+            over = normalise(gap)
+            if (
+                over in lang.over_words and figure.value and _plain(attrs.evolve(figure, scale=1.0))
+                and (over in lang.part_of_anywhere or _clause_ends(text, figure.end, lang))
+                and (over not in lang.part_of_words or previous.value <= figure.value)
+            ):
                 value = previous.value / figure.value
                 out[-1] = attrs.evolve(previous, end=figure.end, value=value, step=1e-3, article=False, bare_integer=False)
                 continue
@@ -395,6 +471,36 @@ def _fractions(figures: list[_Figure], text: str, lang: Language) -> list[_Figur
             out[-1] = attrs.evolve(previous, end=figure.end, value=value, currency=figure.currency, noun=figure.noun,
                                    noun_unit=figure.noun_unit, article=False)
             continue
+        out.append(figure)
+    return out
+
+
+def _mixed_compounds(figures: list[_Figure], text: str, lang: Language) -> list[_Figure]:
+    """Join digits and scale words written as one number: "4 thousand 3 hundred and 21",
+    "6 crore and two hundred". The part after a scale word is smaller than that scale."""
+    out: list[_Figure] = []
+    pending = 1.0  # the scale word that ends the figure being built
+    for figure in figures:
+        previous = out[-1] if out else None
+        if previous is not None and pending > 1.0 and figure.other is None:
+            gap = text[previous.end : figure.core_start]
+            if (
+                (gap.isspace() or _word_joiner(gap, lang) and previous.qualifier != "range")
+                and 0 < figure.value < pending and figure.value.is_integer() and figure.qualifier is None
+                and not figure.percent and figure.start == figure.core_start
+            ):
+                out[-1] = attrs.evolve(
+                    figure, start=previous.start, core_start=previous.core_start, value=previous.value + figure.value,
+                    qualifier=previous.qualifier, digits=True, bare_integer=False, article=False,
+                )
+                pending = figure.word_scale
+                continue
+        pending = 0.0
+        if (
+            figure.digits and figure.word_scale > 1.0 and figure.value.is_integer() and not figure.currency
+            and not figure.percent and figure.noun is None and figure.other is None
+        ):
+            pending = figure.word_scale
         out.append(figure)
     return out
 
@@ -433,7 +539,9 @@ def _times(value: float, multiplier: float) -> float:
     return float(Decimal(repr(value)) * Decimal(repr(multiplier)))
 
 
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_TIMES_TEN = re.compile("[x×]10\\^")
+# Thousands grouped the Western way (1,234,567.8 / 1.234.567,8) or the Indian way (12,34,567.8).
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?")
 
 
 def _digit_segments(token: str, offset: int, lang: Language) -> list[tuple]:
@@ -452,10 +560,14 @@ def _digit_segments(token: str, offset: int, lang: Language) -> list[tuple]:
     if token[0] in ".,":
         value, step = digits_value("0" + token, lang)
         return [(offset, offset + len(token), value, step, False, False)]
+    if "10^" in token:  # "1.3x10^6": scientific notation
+        token = _TIMES_TEN.sub("e", token)
     base, _, power = token.partition("^")
     mantissa, _, exponent = base.lower().partition("e")
     marks = mantissa.count(".") + mantissa.count(",")
     if marks >= 2 and not _GROUPED.fullmatch(mantissa) and not exponent and not power:
+        if _NUMERIC_DATE.fullmatch(mantissa):
+            return []  # "17.05.2018": a date
         out, position = [], offset
         for part in re.split(r"[.,]", mantissa):
             out.append((position, position + len(part), float(part), 1.0, len(part) == 4, False))
@@ -464,7 +576,8 @@ def _digit_segments(token: str, offset: int, lang: Language) -> list[tuple]:
     value, step = digits_value(mantissa, lang)
     try:
         if exponent:
-            value, step = value * 10.0 ** int(exponent), step * 10.0 ** int(exponent)
+            # through a decimal string: 6.23e-4 is 0.000623, not 0.0006230000000000001
+            value, step = float(f"{value!r}e{int(exponent)}"), float(f"{step!r}e{int(exponent)}")
         if power:
             value, step = value ** int(power), 1e-6
     except (OverflowError, ZeroDivisionError):
@@ -491,17 +604,22 @@ def _word_segments(
         fraction = _fraction(tokens, match["words"], lang)
         if fraction is None:
             return [], None
+        if fraction[1] is None:  # "the two millionth visitor": one rank, no figure
+            return [], None
         tokens, words = tokens[: fraction[0]], words[: fraction[0]]
     ranges = words_value(words, lang)
     trailing_currency = None
-    suffixed = match["glued"] or match["gluedcur"] or match["abbr"] or match["scalew"] or match["scur"] or match["pct"]
+    suffixed = (
+        match["glued"] or match["gluedcur"] or match["abbr"] or match["caps"] or match["scalew"] or match["scur"]
+        or match["pct"]
+    )
     if len(ranges) > 1 and not suffixed and fraction is None:
         first, last, _ = ranges[-1]
         if last - first == 1 and normalise(words[first]) in lang.currencies:
             trailing_currency = words[first]
             ranges = ranges[:-1]
     has_currency = bool(match["scur"] or match["pcur"] or trailing_currency)
-    has_scale = bool(match["glued"] or match["gluedcur"] or match["abbr"] or match["scalew"].strip())
+    has_scale = bool(match["glued"] or match["gluedcur"] or match["abbr"] or match["caps"] or match["scalew"].strip())
     segments = []
     for first, last, value in ranges:
         head = normalise(words[first])
@@ -514,9 +632,13 @@ def _word_segments(
             continue
         segments.append((offset + tokens[first].start(), offset + tokens[last - 1].end(), value, 1.0, False, article))
     if fraction is not None:
-        _, value, end, lone = fraction
+        _, value, end, lone, whole, part = fraction
         start = segments[-1][0] if segments else offset
-        segments = segments[:-1] + [(start, offset + end, value, 1e-3, False, lone)]
+        scale = _scale_of(match, lang)[0] if has_scale else 1.0
+        if whole >= scale > 1.0:
+            # "one billion and a half million": the scale is of the fraction only
+            value = whole / scale + part
+        segments = segments[:-1] + [(start, offset + end, value, 1e-3, False, lone and not has_scale)]
     elif match["fracwords"] and segments:
         start, _, value, _, _, _ = segments[-1]
         fraction_tokens = [t.group() for t in tokeniser.finditer(match["fracwords"])]
@@ -527,17 +649,26 @@ def _word_segments(
     return segments, trailing_currency
 
 
-def _fraction(tokens: list[re.Match], written: str, lang: Language) -> tuple[int, float, int, bool] | None:
+_FractionRead = tuple[int, float | None, int, bool, float, float]
+
+
+def _fraction(tokens: list[re.Match], written: str, lang: Language) -> _FractionRead | None:
     """Read "trois cinquièmes", "un vingt-cinquième", "cent et trois quarts", "a half".
 
-    Returns ``(tokens_before, value, end, lone)``: the tokens left before the fraction
+    Returns ``(tokens_before, value, end, lone, whole, part)``: the tokens left before the fraction
     (separate figures), its value (whole part + numerator / denominator), where it ends in
-    ``written``, and whether it has no numerator ("le vingt-cinquième" is a rank, "et demi"
-    ends a figure before it): a lone fraction is dropped unless it joins that figure.
-    ``None`` for a bare "unième" (no numerator, no compound)."""
+    ``written``, whether it has no numerator ("le vingt-cinquième" is a rank, "et demi"
+    ends a figure before it): a lone fraction is dropped unless it joins that figure or a
+    scale word follows ("half a million"), the whole part of the value and the fraction
+    itself (numerator / denominator, of no scale word).
+    ``None`` for a bare "unième" (no numerator, no compound); a value of ``None`` when the
+    words are one rank ("two millionth": after two, a denominator would be plural)."""
     words = [normalise(t.group()) for t in tokens]
+    if words[-1] in lang.rank_only:  # "the twenty-first century"; "three twenty-firsts" is read
+        return None
     denominator = lang.ordinals[words[-1]]
     body = list(range(len(words) - 1))
+    compound = False
     # A tens word glued to the ordinal makes it compound: "vingt-cinquième" is 25th.
     numbers = [i for i in body if words[i] not in lang.joiners]
     if numbers and denominator < 10:
@@ -548,8 +679,18 @@ def _fraction(tokens: list[re.Match], written: str, lang: Language) -> tuple[int
         if 20 <= tens < 100 and tens % 10 == 0 and joined:
             denominator += tens
             body = [i for i in body if i < previous]
+            compound = True
     elif denominator == 1:
         return None
+    if not compound and 1 < denominator < 100:
+        # A round hundred after another number makes it compound: "one one hundred fifth" is 1/105.
+        numbered = list(body)
+        while numbered and words[numbered[-1]] in lang.joiners:
+            numbered.pop()
+        parts = words_value([words[i] for i in numbered], lang)
+        if len(parts) > 1 and parts[-1][2] >= 100 and parts[-1][2] % 100 == 0:
+            denominator += parts[-1][2]
+            body = numbered[: parts[-1][0]]
     stripped_joiner = False
     while body and words[body[-1]] in lang.joiners:
         body.pop()
@@ -557,8 +698,10 @@ def _fraction(tokens: list[re.Match], written: str, lang: Language) -> tuple[int
     if not body:
         # No numerator: a rank ("le vingt-cinquième"), or the end of "3 millions et demi";
         # the caller keeps it only if it joins a figure before it.
-        return 0, 1 / denominator, tokens[-1].end(), True
+        return 0, 1 / denominator, tokens[-1].end(), True, 0.0, 1 / denominator
     ranges = words_value([words[i] for i in body], lang)
+    if not ranges:  # "the first quarter": a rank before the ordinal, no numerator
+        return None
     first, last, numerator = ranges[-1]
 
     def unit_before(index: int) -> float:
@@ -567,7 +710,8 @@ def _fraction(tokens: list[re.Match], written: str, lang: Language) -> tuple[int
         return value if value >= 1000 else 1.0
 
     if stripped_joiner:  # "un et demi", "un million et demi": one more 1/d of the last unit
-        return first, numerator + unit_before(body[-1]) / denominator, tokens[-1].end(), False
+        value = numerator + unit_before(body[-1]) / denominator
+        return first, value, tokens[-1].end(), False, numerator, 1 / denominator
     whole, unit = 0.0, 1.0
     joiners = [i for i in range(first, last) if words[i] in lang.joiners]
     joined_before = len(ranges) > 1 and any(words[i] in lang.joiners for i in range(ranges[-2][1], first))
@@ -580,11 +724,16 @@ def _fraction(tokens: list[re.Match], written: str, lang: Language) -> tuple[int
             whole = sum(v for _, _, v in words_value([words[i] for i in range(first, joiners[-1])], lang))
             numerator, unit = after[0][2], unit_before(joiners[-1] - 1)
     tokens_before = first
+    if numerator > 1 and not whole and words[-1] in lang.singular_ranks:
+        return len(tokens) - 1, None, 0, False, 0.0, 0.0
     value = whole + numerator / denominator * unit
-    return tokens_before, value, tokens[-1].end(), False
+    return tokens_before, value, tokens[-1].end(), False, whole, numerator / denominator
 
 
 def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern, lang: Language) -> _Figure:
+    following = text[figure.end : figure.end + 1]
+    if following and not (following.isspace() or following.isalnum()):
+        return figure  # "1,2,3": a mark, not a word, follows the figure
     found = noun_re.match(text, figure.end)
     if not found:
         return figure
@@ -603,8 +752,12 @@ _YEAR_SPAN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–/]$")
 def _not_a_figure(figure: _Figure, text: str, context: _Context) -> bool:
     if figure.currency or figure.percent:
         return False
-    if figure.value < 100 and _YEAR_SPAN.search(text, max(0, figure.core_start - 6), figure.core_start):
+    start = figure.core_start
+    before = text[start - 1] if start else " "
+    if before in "-–/" and figure.value < 100 and _YEAR_SPAN.search(text, max(0, start - 6), start):
         return True  # "2023-24": the end of a span of years
+    if before.isdigit() or before in ",." and text[start - 2 : start - 1].isdigit():
+        return False  # inside a list of figures ("1,2,3", "1.2.3"): no word before it
     window = text[max(0, figure.core_start - 30) : figure.core_start].rstrip(" \t\u00a0\u202f-")
     # Product names, months and year prepositions end in a letter or a dot: skip the regexes
     # for a figure after a digit, a comma, a bracket...
@@ -637,9 +790,14 @@ def _joined(first: _Figure, second: _Figure, text: str, lang: Language) -> bool:
         return False
     needs = lang.range_joiners.get(gap.strip()) or lang.range_joiners.get(normalise(gap))
     if needs == "any":
+        mark, before = gap.strip(), first.core_start
+        chained = (  # "+1-222-2222", "978-3-16": a code in parts, not a range
+            text[second.end : second.end + 1] == mark and text[second.end + 1 : second.end + 2].isdigit()
+            or text[before - 1 : before] == mark and text[before - 2 : before - 1].isdigit()
+        )
         return (
             first.digits and second.digits and len(gap) - len(gap.strip()) <= 2
-            and first.qualifier in (None, "range", "range_weak")
+            and first.qualifier in (None, "range", "range_weak") and not chained
         )
     if needs == "range":
         return first.qualifier == "range"
@@ -684,6 +842,8 @@ def _interval(figure: _Figure) -> tuple[float, float, float, str]:
     if figure.other is not None:
         low, high = sorted((figure.other, x))
         return low, high, (low + high) / 2, "range"
+    if figure.qualifier is None:
+        return x, x, x, "exact"
     rule = APPROXIMATION.get(figure.qualifier or "exact", APPROXIMATION["exact"])
     half = figure.step / 2 if rule.half_step else 0.0
     magnitude = abs(x)
@@ -712,13 +872,39 @@ def _unit(figure: _Figure) -> tuple[str, str]:
 
 
 def _mention(figure: _Figure, text: str) -> Mention | None:
-    low, high, stated, bound = _interval(figure)
+    if figure.other is None and figure.qualifier is None:  # the common case, fast
+        low = high = stated = figure.value
+        bound = "exact"
+    else:
+        low, high, stated, bound = _interval(figure)
     if not math.isfinite(stated) or not low <= high:  # also false for NaN
         return None
     unit, kind = _unit(figure)
     written = text[figure.start : figure.end]
-    quantity = Quantity(low=low, high=high, stated=stated, unit=unit, kind=kind, bound=bound, text=written)
+    quantity = _quantity(float(low), float(high), float(stated), unit, kind, bound, written)
     return Mention(start=figure.start, end=figure.end, text=written, quantity=quantity, noun=figure.noun)
+
+
+# The slot setters of Quantity, in field order (attrs.frozen makes slotted classes).
+_SET_LOW, _SET_HIGH, _SET_STATED, _SET_UNIT, _SET_KIND, _SET_BOUND, _SET_TEXT = (
+    vars(Quantity)[field.name].__set__ for field in attrs.fields(Quantity)
+)
+
+
+def _quantity(low: float, high: float, stated: float, unit: str, kind: str, bound: str, text: str) -> Quantity:
+    """A :class:`Quantity` built without re-running its validators, the hot path of a text
+    full of figures. Only for values :func:`_mention` has checked: floats, a finite stated
+    figure, ``low <= high`` (so no NaN), kind and bound from :data:`~reconcile.model.KINDS`
+    and :data:`~reconcile.model.BOUNDS`."""
+    quantity = object.__new__(Quantity)
+    _SET_LOW(quantity, low)
+    _SET_HIGH(quantity, high)
+    _SET_STATED(quantity, stated)
+    _SET_UNIT(quantity, unit)
+    _SET_KIND(quantity, kind)
+    _SET_BOUND(quantity, bound)
+    _SET_TEXT(quantity, text)
+    return quantity
 
 
 def _check(text: object, lang: object, currency_hint: object) -> None:
@@ -730,12 +916,48 @@ def _check(text: object, lang: object, currency_hint: object) -> None:
         raise TypeError(f"currency_hint must be str or None, not {type(currency_hint).__name__}")
 
 
+# A date in digits: 17/05/2018, 5/17/18, 17.05.2018, 2018-05-17.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.,/\-])(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([/.\-])\d{1,2}\2\d{1,2})(?![/.,\-]?\d)"
+)
+
+
+# A web address: its digits ("q=30%25%2020%") are no figures.
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def _outside_numeric_dates(figures: list[_Figure], text: str) -> list[_Figure]:
+    """The figures that are not a part of a date in digits ("17.05.2018"; "$17.05" is money).
+    Only a figure next to a date mark is searched, in a window as wide as a date."""
+    out = []
+    for figure in figures:
+        start, end = figure.core_start, figure.end
+        if not figure.currency and (text[start - 1 : start] in _DATE_MARKS or text[end : end + 1] in _DATE_MARKS):
+            dates = _NUMERIC_DATE.finditer(text, max(0, start - 11), end + 13)
+            if any(date.start() <= start < date.end() for date in dates):
+                continue
+        out.append(figure)
+    return out
+
+
+_DATE_MARKS = frozenset("/-")  # a date with dots is one digits token: see _digit_segments
+
+
+def _outside_urls(figures: list[_Figure], text: str) -> list[_Figure]:
+    """The figures that are not inside a web address."""
+    if not figures or not ("://" in text or "www." in text or "WWW." in text):
+        return figures
+    spans = [found.span() for found in _URL.finditer(text)]
+    return [f for f in figures if not any(a <= f.core_start < b for a, b in spans)]
+
+
 def _scan(text: str, lang: str, currency_hint: str | None, strict: bool) -> list[Mention]:
     code = language(lang).code
     lang = language(code)
-    figures = _fractions(_figures(text, code, currency_hint, strict), text, lang)
+    figures = _mixed_compounds(_fractions(_figures(text, code, currency_hint, strict), text, lang), text, lang)
     if not strict:  # a lone article served only to begin a fraction ("un sur trois")
         figures = [figure for figure in figures if not figure.article]
+        figures = _outside_urls(_outside_numeric_dates(figures, text), text)
     figures = _ranges(_compound_money(figures, text, lang), text, lang)
     mentions = []
     for figure in figures:

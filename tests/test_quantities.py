@@ -469,3 +469,211 @@ def test_adversarial_text_scans_in_linear_time():
     for lang in ("fr", "en"):
         find_quantities(text, lang)
     assert time.perf_counter() - started < 3.0
+
+
+# ----------------------------------------------------------------------------- currency prefixes
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        ("Nvidia became a $3 trillion company.", "$3 trillion", 3e12, "USD"),
+        ("A $3 trillion company.", "$3 trillion", 3e12, "USD"),
+        ("an $8bn deal", "$8bn", 8e9, "USD"),
+        ("a$3", "$3", 3, "USD"),  # lower-case "a" is the article, glued or not
+        ("A$3bn", "A$3bn", 3e9, "AUD"),
+        ("HK$3bn", "HK$3bn", 3e9, "HKD"),
+        ("C$ 5", "C$ 5", 5, "CAD"),
+        ("NZ$4", "NZ$4", 4, "NZD"),
+        ("an S$5 fee", "S$5", 5, "SGD"),
+        ("a US$3bn deal", "US$3bn", 3e9, "USD"),
+    ],
+)
+def test_currency_prefix_is_glued_and_not_the_article(text, figure, value, unit):
+    mention = only(text, "en")
+    assert (mention.text, mention.quantity.stated, mention.quantity.unit) == (figure, value, unit)
+
+
+# ----------------------------------------------------------------------------- fractions of scale words
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("half a dozen", "en", 6),
+        ("a dozen", "en", 12),
+        ("half million", "en", 5e5),
+        ("quarter million", "en", 2.5e5),
+        ("two thirds of a million", "en", 2e6 / 3),
+        ("one and a half million", "en", 1.5e6),
+        ("one billion and a half million", "en", 1_000_500_000),
+        ("one billion and three quarters million", "en", 1_000_750_000),
+        ("une demi-douzaine", "fr", 6),
+        ("un demi-million", "fr", 5e5),
+        ("quart de million", "fr", 2.5e5),
+        ("deux tiers de million", "fr", 2e6 / 3),
+        ("un milliard et demi million", "fr", 1_000_500_000),
+        ("un million et demi", "fr", 1.5e6),
+    ],
+)
+def test_a_fraction_takes_the_scale_word_after_it(text, lang, value):
+    assert only(text, lang).quantity.stated == pytest.approx(value)
+
+
+def test_fraction_of_a_scale_with_currency():
+    q = only("It costs half million usd.", "en").quantity
+    assert (q.stated, q.unit) == (5e5, "USD")
+    q = only("quarter million us dollars", "en").quantity
+    assert (q.stated, q.unit) == (2.5e5, "USD")
+
+
+def test_a_scale_link_without_a_fraction_is_not_a_scale():
+    assert [m.quantity.stated for m in find_quantities("three of a million", "en")] == [1e6]
+
+
+# ----------------------------------------------------------------------------- parts of a whole, groups
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("two out of five hundred tvs", "en", [0.004]),
+        ("two out of five hundreds tvs", "en", [0.004]),
+        ("1 in twenty-one", "en", [1 / 21]),
+        ("there are 12 out of 10", "en", [12, 10]),  # more than the whole: two figures
+        ("huit sur cinq", "fr", [8, 5]),
+        ("un sur six et parfois un sur deux", "fr", [1 / 6, 0.5]),
+        ("sold 200 in 2 days", "en", [200, 2]),
+    ],
+)
+def test_parts_of_a_whole(text, lang, values):
+    assert [m.quantity.stated for m in find_quantities(text, lang)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "12,34,567.89 rupees"), ("fr", "12,34,567.89")])
+def test_indian_digit_grouping(lang, text):
+    assert only(text, lang).quantity.stated == 1_234_567.89
+
+
+def test_fast_quantity_equals_a_validated_one():
+    for mention in find_quantities("about 5 chips, 1,2,3, more than $4bn and between 3 and 4", "en"):
+        q = mention.quantity
+        assert q == Quantity(q.low, q.high, q.stated, q.unit, q.kind, q.bound, q.text)
+        assert all(isinstance(v, float) for v in (q.low, q.high, q.stated))
+
+
+# ----------------------------------------------------------------------------- more forms (round 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("4 thousand 3 hundred and 21 is a number", "en", [4321]),
+        ("3 hundred and one", "en", [301]),
+        ("I count 6 crore and two hundred", "en", [60_000_200]),
+        ("4000 3 hundred and 21", "en", [4000, 321]),  # a plain 4000 takes nothing after it
+        ("4 thousand 3 hundred and 0", "en", [4300, 0]),
+        ("between 3 million and 4 million", "en", [3.5e6]),  # still a range
+        ("5 millions 200 000 puces", "fr", [5_200_000]),
+        ("Je compte six crore et deux cents", "fr", [60_000_200]),
+        ("treize lakh", "fr", [1_300_000]),
+    ],
+)
+def test_digits_and_scale_words_written_as_one_number(text, lang, values):
+    assert [m.quantity.stated for m in find_quantities(text, lang)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("1,674.5 G", "en", 1_674_500_000_000),
+        ("1,674,200.5 M", "en", 1_674_200_500_000),
+        ("5M€", "fr", 5e6),
+        ("5 M€", "fr", 5e6),
+        ("2millions", "fr", 2e6),
+        ("1.3x10^6", "en", 1.3e6),
+        ("6.23x10^-4", "en", 0.000623),
+        ("deux cent virgule soixante et onze", "fr", 200.71),
+    ],
+)
+def test_capital_prefixes_glued_scales_scientific_and_decimal_words(text, lang, value):
+    assert only(text, lang).quantity.stated == pytest.approx(value, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("one point five and two", "en", [1.5, 2]),
+        ("deux virgule cinq et trois", "fr", [2.5, 3]),
+    ],
+)
+def test_a_joiner_after_decimal_words_ends_the_number(text, lang, values):
+    assert [m.quantity.stated for m in find_quantities(text, lang)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("10G", "en"),  # glued, a name (5G, 10G)
+        ("1m n'est pas un nombre.", "fr"),  # a metre in lower case
+        ("un homme de 1m80", "fr"),
+        ("the two millionth visitor", "en"),  # one rank, not 2 nor 2e-6
+        ("three fifth", "en"),
+        ("Any time to meet on 5/17/2018?", "en"),  # dates in digits
+        ("le 17/05/2018", "fr"),
+        ("le 17.05.2018", "fr"),
+        ("on 2018-05-17", "en"),
+        ("https://www.test.com/search?q=30%25%2020%", "en"),  # a web address
+    ],
+)
+def test_more_things_that_are_not_figures(text, lang):
+    assert find_quantities(text, lang) == []
+
+
+def test_plural_denominators_and_singular_exceptions():
+    assert only("two millionths", "en").quantity.stated == pytest.approx(2e-6)
+    assert only("a three-quarter stake", "en").quantity.stated == 0.75
+    assert only("two third", "en").quantity.stated == pytest.approx(2 / 3)
+
+
+def test_a_date_in_digits_does_not_hide_money_or_other_figures():
+    assert [m.quantity.stated for m in find_quantities("le 17.05.2018, 5 puces", "fr")] == [5]
+    assert only("$17.05", "en").quantity.stated == 17.05
+
+
+def test_a_letter_prefix_apart_from_the_dollar_sign_is_not_a_currency_prefix():
+    assert only("C $5", "en").quantity.unit == "USD"
+    assert only("HK $5", "en").quantity.unit == "USD"
+    assert only("pay us $5", "en", currency_hint="CAD").quantity.unit == "CAD"  # the pronoun
+    assert only("US $5", "en", currency_hint="CAD").quantity.unit == "USD"  # the country
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("three twenty-firsts", 3 / 21),
+        ("three twenty firsts", 3 / 21),
+        ("one one hundred fifth", 1 / 105),
+        ("one one hundred and fifth", 1 / 105),
+        ("two hundred fifths", 40),
+    ],
+)
+def test_compound_denominators(text, value):
+    assert only(text, "en").quantity.stated == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["a twenty-first", "the twenty-first century", "one hundred and first", "the first quarter"]
+)
+def test_singular_first_is_always_a_rank(text):
+    assert find_quantities(text, "en") == []
+
+
+def test_a_rank_does_not_swallow_the_money_after_it():
+    assert [(m.text, m.quantity.unit) for m in find_quantities("the first £ 100 player", "en")] == [("£ 100", "GBP")]
+
+
+def test_a_code_in_parts_is_not_a_range():
+    values = [m.quantity.stated for m in find_quantities("My phone number is +1-222-2222/2222", "en")]
+    assert values == [1, 222, 2222, 2222]
+    assert parse_quantity("100-200", "en").bound == "range"

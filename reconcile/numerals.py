@@ -18,9 +18,9 @@ import functools
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from types import MappingProxyType
-from typing import Iterable, Mapping
 
 import attrs
 
@@ -124,6 +124,8 @@ class Language:
     scale_abbreviations: Mapping[str, float]
     scale_glued: Mapping[str, float]
     qualifiers: Mapping[str, str]
+    linked_qualifiers: frozenset[str]
+    qualifier_links: tuple[str, ...]
     qualifiers_after: Mapping[str, str]
     range_joiners: Mapping[str, str]
     percent_words: frozenset[str]
@@ -159,6 +161,10 @@ class Language:
     joined_decimals: tuple[str, ...] = ()
     part_of_words: frozenset[str] = frozenset()
     part_of_anywhere: frozenset[str] = frozenset()
+    article_after_scale_from: float = float("inf")
+    noun_gap_breakers: tuple[str, ...] = ()
+    noun_gap_plural_endings: tuple[str, ...] = ()
+    noun_gap_singular_endings: tuple[str, ...] = ()
 
 
 def _without_accents(word: str) -> str:
@@ -242,7 +248,9 @@ def language(lang: str) -> Language:
         scales=_keyed({k: float(v) for k, v in data.get("scales", {}).items()}),
         scale_abbreviations=_keyed({k: float(v) for k, v in data.get("scale_abbreviations", {}).items()}),
         scale_glued=_keyed({k: float(v) for k, v in data.get("scale_glued", {}).items()}),
-        qualifiers=_keyed(data.get("qualifiers", {})),
+        qualifiers=_keyed({**data.get("qualifiers", {}), **data.get("qualifiers_linked", {})}),
+        linked_qualifiers=frozenset(normalise(w) for w in data.get("qualifiers_linked", {})),
+        qualifier_links=tuple(data.get("qualifier_links", {}).get("words", [])),
         qualifiers_after=_keyed(data.get("qualifiers_after", {})),
         range_joiners=MappingProxyType(dict(data.get("range_joiners", {}))),
         percent_words=frozenset(normalise(w) for w in data.get("percent", {}).get("words", [])),
@@ -281,6 +289,10 @@ def language(lang: str) -> Language:
         singular_ranks=_singular_ranks(data.get("fractions", {})),
         rank_only=frozenset(normalise(w) for w in data.get("fractions", {}).get("plural_only", [])),
         fraction_links=tuple(data.get("fractions", {}).get("scale_links", [])),
+        article_after_scale_from=float(numbers.get("article_after_scale_from", float("inf"))),
+        noun_gap_breakers=tuple(phrase.get("gap_breakers", [])),
+        noun_gap_plural_endings=tuple(phrase.get("gap_plural_endings", [])),
+        noun_gap_singular_endings=tuple(phrase.get("gap_singular_endings", [])),
         word_prefixes=frozenset(normalise(w) for w in data.get("currency_prefixes", {}).get("words", [])),
     )
 
@@ -361,7 +373,6 @@ def words_value(tokens: list[str], lang: Language) -> list[tuple[int, int, float
     start = None
     total = current = 0.0
     last_scale = float("inf")
-    pending_joiner = None
     last_word = -1
 
     def close() -> None:
@@ -373,12 +384,10 @@ def words_value(tokens: list[str], lang: Language) -> list[tuple[int, int, float
     for index, raw in enumerate(tokens):
         word = normalise(raw)
         if word in lang.joiners or raw in lang.joiners:
-            pending_joiner = index
             continue
         value = lang.words.get(word)
         if value is None:
             close()
-            pending_joiner = None
             continue
         kind = _kind_of(value)
         if start is not None and total == 0 and current == 0:
@@ -399,7 +408,6 @@ def words_value(tokens: list[str], lang: Language) -> list[tuple[int, int, float
                 close()
         if start is None:
             start = index
-        pending_joiner = None
         last_word = index
         if kind in ("unit", "ten"):
             current += value

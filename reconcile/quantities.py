@@ -21,15 +21,26 @@ h = 0.05e9; ``200 000``, ``1 million``, ``trois`` -> step 1, h = 0.5):
 qualifier (fr / en)                            bound        interval
 =============================================  ===========  ==========================
 none                                           exact        [X, X]
-environ, autour de, quelque / about, around     approx       [X - d, X + d], d = max(w·X, h), w = 10 %
-près de, presque / nearly, almost, close to    approx       [X - d, X],     d = max(w·X, h), w = 10 %
-plus de, au moins, au-delà de / more than,     lower        [X, inf)
-over, at least
-moins de, jusqu'à / fewer than, less than,     upper        [0, X]
-under, up to
+environ, autour de, quelque, avoisine /        approx       [X - d, X + d], d = max(w·X, h), w = 10 %
+about, around, roughly
+près de, presque, proche de, frôle / nearly,   approx       [X - d, X],     d = max(w·X, h), w = 10 %
+almost, close to, approaching
+plus de, au moins, au-delà de, dépasse,        lower        [X, inf)
+a franchi, au-dessus de / more than, over,
+at least, topped, exceeded, passed, crossed,
+above, closed above
+moins de, jusqu'à, sous la barre des,          upper        [0, X]
+n'atteint pas, en dessous de / fewer than,
+less than, under, up to, below, short of,
+not exceed
 entre X et Y, de X à Y / between X and Y,      range        [X, Y], stated = (X + Y) / 2
 from X to Y, X-Y, X–Y
 =============================================  ===========  ==========================
+
+Verbs and prepositions (``[qualifiers_linked]`` in the data files) reach their figure directly or
+through a link of ``[qualifier_links]`` ("topped the $3 trillion mark", "a franchi la barre des
+1 000 milliards"); ``Mention.text`` begins with the qualifier, as for every qualifier. A negation
+is its own, upper, qualifier ("n'a pas dépassé les 100", "did not exceed 5 %").
 
 Currencies
 ----------
@@ -54,6 +65,14 @@ grouping ("12,34,567.89"). A part of a whole ("1 in 5", "two out of five hundred
 trois") is never more than the whole: "12 out of 10", "huit sur cinq" are two figures. A list
 such as "22,24,26" is several figures.
 
+Counted nouns
+-------------
+``Mention.noun`` is the noun phrase after the figure when it holds a counted noun or a product
+(``[nouns]``, ``[products]``): "100 000 puces Ascend 910B", "puces d'IA", "utilisateurs actifs".
+Up to two lower-case words may come first ("1 million enterprise users", "30 000 nouvelles
+puces") unless one is a number word or a ``gap_breakers`` word (articles, prepositions, verbs
+such as "use"), or, in English, a plural ("3 companies use chips": the companies are counted).
+
 What is not a figure
 --------------------
 Model names (H20, A100, 910B: letters and digits glued), a figure after a product word
@@ -63,7 +82,11 @@ Model names (H20, A100, 910B: letters and digits glued), a figure after a produc
 ranks (3e, 1er, 4th, "le vingt-cinquième", "the third quarter": an ordinal is a denominator
 only after a numerator; "the two millionth visitor" is one rank, a denominator after two would
 be plural), digits glued to an unknown word (180ml, 5G; "1m" in French is a metre), and a lone
-article ("un", "a", "one") that carries no scale word, currency or fraction.
+article ("un", "a", "one") that carries no scale word, currency or fraction. Nor is an article
+after a scale word of a million or more (``article_after_scale_from``) when a word follows:
+"75 millions un an plus tôt" is 75 000 000 and "un an" the phrase after it. At the end of a
+phrase ("deux millions un.") or before a currency word, it ends the number: 2 000 001. After
+"cent", "mille", "hundred" or "thousand" it is always a figure ("cent un dalmatiens" = 101).
 """
 
 from __future__ import annotations
@@ -72,14 +95,21 @@ import functools
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Mapping
 
 import attrs
 
 from reconcile.errors import QuantityParseError, ReconcileError
 from reconcile.model import Mention, Quantity
-from reconcile.numerals import Language, alternation, digits_value, language, normalise, words_value
+from reconcile.numerals import (
+    Language,
+    alternation,
+    digits_value,
+    language,
+    normalise,
+    words_value,
+)
 
 __all__ = ["APPROXIMATION", "Approximation", "find_quantities", "parse_quantity"]
 
@@ -166,6 +196,11 @@ def _patterns(code: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
             rf"(?:(?P<ppct>{_bounded(alternation(alpha_percent))})\s+"
             rf"{_bounded(alternation(lang.percent_prepositions))}\s+)?"
         )
+    plain_qualifiers = [q for q in lang.qualifiers if q not in lang.linked_qualifiers]
+    qualifier = (  # "topped the $3 trillion mark": the link is a part of the qualifier
+        rf"{alternation(plain_qualifiers)}|{_bounded(alternation(lang.linked_qualifiers))}"
+        rf"(?P<qlink>\s+{_bounded(alternation(lang.qualifier_links))})?"
+    )
     capitals = "|".join(map(re.escape, lang.scale_capitals)) or r"(?!x)x"
     caps_space = "[ \u00a0\u202f]?" if lang.capitals_glued else "[ \u00a0\u202f]"
     prefix_currencies = alternation(lang.prefix_currencies)
@@ -177,7 +212,7 @@ def _patterns(code: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
     master = (
         rf"(?=[\w\-−{start_chars}])(?<!\w)(?<!\d[.,])(?<!\d:)"
         rf"{percent_first}"
-        rf"(?:(?P<qual>{alternation(lang.qualifiers)})\s*(?=[\d\-−$€£¥￥\w]))?"
+        rf"(?:(?P<qual>{qualifier})\s*(?=[\d\-−$€£¥￥\w]))?"
         rf"(?:(?P<sign>[\-−])(?=\d){negative})?"
         rf"(?:(?P<pcur>{prefix_currencies})\s?(?=\d|\w))?"
         rf"(?:(?P<num>{digits})|(?P<words>{word_sequence}))"
@@ -199,12 +234,14 @@ def _patterns(code: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
     noun = _bounded(alternation(lang.nouns))
     before = rf"(?:{_bounded(alternation(lang.modifiers_before))}\s+)*" if lang.modifiers_before else ""
     after = rf"(?:\s+{_bounded(alternation(lang.modifiers_after))})*" if lang.modifiers_after else ""
+    gap = _noun_gap(lang)
     noun_phrase = (
         # possessive spaces: a long run of them is never given back one by one
         rf"[ \t\u00a0\u202f]*+(?:{prepositions}[ \t\u00a0\u202f]*+)?(?P<phrase>"
-        rf"{before}(?:{brand}\s+)?(?:(?P<prod_a>{product})\s+)?(?P<noun_a>{noun}){after}"
-        rf"(?:\s+{brand})?(?:\s+(?P<prod_b>{product}))?"
-        rf"|(?:{brand}\s+)?(?P<prod_c>{product})(?:\s+(?P<noun_c>{noun}))?)"
+        rf"{before}(?P<gap_a>(?:{gap}\s+{before}){{0,2}})(?:{brand}\s+)?(?:(?P<prod_a>{product})\s+)?"
+        rf"(?P<noun_a>{noun}){after}(?:\s+{brand})?(?:\s+(?P<prod_b>{product}))?"
+        rf"|{before}(?P<gap_c>(?:{gap}\s+{before}){{0,2}})(?:{brand}\s+)?(?P<prod_c>{product})"
+        rf"(?:\s+(?P<noun_c>{noun}))?)"
     )
     return (
         re.compile(master, re.IGNORECASE),
@@ -212,6 +249,16 @@ def _patterns(code: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
         re.compile(noun_phrase, re.IGNORECASE),
         re.compile(model),
     )
+
+
+def _noun_gap(lang: Language) -> str:
+    """A lower-case word that may stand between a figure and what it counts ("enterprise" in
+    "1 million enterprise users"): no number word, no word of ``gap_breakers``, and, where the
+    language says so, no plural ("3 companies use chips": "companies" is what is counted)."""
+    breakers = alternation([*lang.noun_gap_breakers, *lang.words, *lang.scales])
+    singular = "".join(f"|(?<={re.escape(ending)})" for ending in lang.noun_gap_singular_endings)
+    plural = "".join(f"(?:(?<!{re.escape(ending)}){singular})" for ending in lang.noun_gap_plural_endings)
+    return rf"(?!{breakers}(?![\w\-'’]))(?-i:[a-zß-öø-ÿœæ])[\w\-]*+(?<![\-_]){plural}"
 
 
 @attrs.frozen
@@ -354,6 +401,16 @@ def _prefix_symbol(match: re.Match, lang: Language) -> tuple[str | None, int]:
     return prefix, start
 
 
+def _qualifier(match: re.Match, lang: Language) -> str | None:
+    """The kind of the qualifier before the figure ("plus de", "topped the"), or ``None``."""
+    written = match["qual"]
+    if not written:
+        return None
+    if match["qlink"]:  # "franchi la barre des": the link says nothing of the bound
+        written = written[: match.start("qlink") - match.start("qual")]
+    return lang.qualifiers.get(normalise(written))
+
+
 def _read(
     match: re.Match, text: str, code: str, hint: str | None, strict: bool, memo: dict
 ) -> list[_Figure] | None:
@@ -365,7 +422,9 @@ def _read(
     symbol, symbol_start = _prefix_symbol(match, lang)
     symbol = symbol or match["scur"]
     if match["words"]:
-        segments, trailing_currency = _word_segments(match, _patterns(code)[1], lang, strict)
+        segments, trailing_currency, article_cut = _word_segments(match, _patterns(code)[1], lang, strict)
+        if article_cut and segments:
+            end = segments[-1][1]
         symbol = symbol or trailing_currency
         if match["flink"] and normalise(_LAST_WORD.search(match["words"])[0]) not in lang.ordinals:
             return None  # "half a dozen" links a fraction to its scale; "three of a million" does not
@@ -378,7 +437,7 @@ def _read(
     currency = factor = None
     if symbol:
         currency, factor = _currency_of(symbol, lang, hint, text, memo)
-    qualifier = lang.qualifiers.get(normalise(match["qual"])) if match["qual"] else None
+    qualifier = _qualifier(match, lang)
     after = lang.qualifiers_after.get(normalise(match["qafter"])) if match["qafter"] else None
     sign = -1.0 if match["sign"] or match["signw"] else 1.0
     percent = bool(match["pct"] or match["ppct"])
@@ -482,6 +541,12 @@ def _mixed_compounds(figures: list[_Figure], text: str, lang: Language) -> list[
     pending = 1.0  # the scale word that ends the figure being built
     for figure in figures:
         previous = out[-1] if out else None
+        if (
+            previous is not None and figure.article and pending >= lang.article_after_scale_from
+            and text[previous.end : figure.core_start].isspace() and _noun_follows(text, figure.end, lang)
+        ):
+            pending = 0.0  # "75 millions un an plus tôt": "un" is the article of "an"
+            continue
         if previous is not None and pending > 1.0 and figure.other is None:
             gap = text[previous.end : figure.core_start]
             if (
@@ -618,6 +683,13 @@ def _word_segments(
         if last - first == 1 and normalise(words[first]) in lang.currencies:
             trailing_currency = words[first]
             ranges = ranges[:-1]
+    article_cut = (
+        fraction is None and not match["fracwords"] and match.end() == match.end("words") and ranges
+        and _article_of_next_noun([normalise(w) for w in words], ranges[-1], match.string, match.end(), lang)
+    )
+    if article_cut:  # "soixante-quinze millions un an plus tôt": "un" is the article of "an"
+        first, last, value = ranges[-1]
+        ranges[-1] = (first, last - 1, value - lang.words[normalise(words[last - 1])])
     has_currency = bool(match["scur"] or match["pcur"] or trailing_currency)
     has_scale = bool(match["glued"] or match["gluedcur"] or match["abbr"] or match["caps"] or match["scalew"].strip())
     segments = []
@@ -646,7 +718,32 @@ def _word_segments(
         if digits:
             decimals = float(f"0.{digits}")
             segments[-1] = (start, match.end("fracwords"), value + decimals, 10.0 ** -len(digits), False, False)
-    return segments, trailing_currency
+    return segments, trailing_currency, bool(article_cut)
+
+
+def _article_of_next_noun(
+    words: list[str], number: tuple[int, int, float], text: str, end: int, lang: Language
+) -> bool:
+    """Whether the last word of ``number`` (a token range of ``words``, normalised) is an article
+    ("un", "one") right after a scale word of at least ``article_after_scale_from``, with a word
+    after it that is no part of a figure: "75 millions un an plus tôt" is 75 000 000, "un an"
+    the noun phrase after it. At the end of a phrase the article is a figure ("deux millions un.")."""
+    first, last, _ = number
+    if last - first < 2 or words[last - 1] not in lang.articles:
+        return False
+    if lang.words.get(words[last - 2], 0.0) < lang.article_after_scale_from:
+        return False
+    return _noun_follows(text, end, lang)
+
+
+def _noun_follows(text: str, position: int, lang: Language) -> bool:
+    """Whether a word that belongs to no figure (no number, scale, currency or percent word,
+    no joiner) follows ``position`` after spaces only."""
+    word = normalise(_NEXT_WORD.match(text, position)[1])
+    return word.isalpha() and not (
+        word in lang.words or word in lang.joiners or word in lang.currencies or word in lang.scales
+        or word in lang.percent_words or word in lang.ordinals
+    )
 
 
 _FractionRead = tuple[int, float | None, int, bool, float, float]
@@ -737,6 +834,8 @@ def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern, lang: Language) 
     found = noun_re.match(text, figure.end)
     if not found:
         return figure
+    if (found["gap_a"] or found["gap_c"]) and figure.bare_integer and YEARS[0] <= figure.value <= YEARS[1]:
+        return figure  # "in 2024 enterprise users...": a year, then a noun phrase
     noun_word = found["noun_a"] or found["noun_c"]
     product = found["prod_a"] or found["prod_b"] or found["prod_c"]
     if noun_word:
@@ -764,11 +863,11 @@ def _not_a_figure(figure: _Figure, text: str, context: _Context) -> bool:
     after_word = bool(window) and (window[-1].isalpha() or window[-1] in ".'’" and window[-2:-1].isalpha())
     if after_word and context.product_before.search(window):
         return True
-    if figure.bare_integer and figure.noun is None:
-        if YEARS[0] <= figure.value <= YEARS[1] or (
-            1000 <= figure.value <= 2999 and after_word and context.year_before.search(window)
-        ):
-            return True
+    if figure.bare_integer and figure.noun is None and (
+        YEARS[0] <= figure.value <= YEARS[1]
+        or 1000 <= figure.value <= 2999 and after_word and context.year_before.search(window)
+    ):
+        return True
     if figure.noun is None and not figure.scaled and 0 <= figure.value <= 31 and figure.value.is_integer():
         if after_word and context.month_before.search(window):
             return True
@@ -963,9 +1062,11 @@ def _scan(text: str, lang: str, currency_hint: str | None, strict: bool) -> list
     for figure in figures:
         if figure.qualifier in ("range", "range_weak") and figure.other is None:
             figure = attrs.evolve(figure, start=figure.core_start, qualifier=None)
-        if not strict and figure.other is not None and figure.bare_integer and figure.noun is None:
-            if YEARS[0] <= figure.value <= YEARS[1] and YEARS[0] <= figure.other <= YEARS[1]:
-                continue
+        if (
+            not strict and figure.other is not None and figure.bare_integer and figure.noun is None
+            and YEARS[0] <= figure.value <= YEARS[1] and YEARS[0] <= figure.other <= YEARS[1]
+        ):
+            continue  # "2023-2025": a span of years
         mention = _mention(figure, text)
         if mention is not None:
             mentions.append(mention)

@@ -677,3 +677,125 @@ def test_a_code_in_parts_is_not_a_range():
     values = [m.quantity.stated for m in find_quantities("My phone number is +1-222-2222/2222", "en")]
     assert values == [1, 222, 2222, 2222]
     assert parse_quantity("100-200", "en").bound == "range"
+
+
+# ----------------------------------------------------------------------------- articles after a scale
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written", "value"),
+    [
+        ("Le chiffre d'affaires atteint 92 millions, contre 75 millions un an plus tôt.", "fr", "75 millions", 75e6),
+        ("Les ventes reculent à 160 milliards, après 180 milliards un an auparavant.", "fr", "180 milliards", 180e9),
+        ("Elle en vendait soixante-quinze millions une année plus tôt.", "fr", "soixante-quinze millions", 75e6),
+        ("Revenue was 640 million, up from 600 million one year earlier.", "en", "600 million", 600e6),
+        ("They had six hundred million one day before.", "en", "six hundred million", 600e6),
+    ],
+)
+def test_an_article_after_a_scale_word_belongs_to_the_next_noun(text, lang, written, value):
+    mention = find_quantities(text, lang)[-1]
+    assert (mention.text, mention.quantity.stated) == (written, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Le compteur affiche deux millions un.", "fr", 2_000_001),  # the end of a phrase: a figure
+        ("Le village compte trois mille un habitants.", "fr", 3001),  # after mille: a figure
+        ("Le film des cent un dalmatiens.", "fr", 101),
+        ("Les mille et une nuits.", "fr", 1001),
+        ("one hundred one dalmatians", "en", 101),
+    ],
+)
+def test_an_article_ending_a_number_stays_where_no_noun_can_follow(text, lang, value):
+    assert only(text, lang).quantity.stated == value
+
+
+def test_an_article_after_a_scale_word_parses_as_words_after_the_figure():
+    assert parse_quantity("75 millions un an plus tôt", "fr").stated == 75e6
+    assert parse_quantity("deux millions un", "fr").stated == 2_000_001
+
+
+# ----------------------------------------------------------------------------- verb qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written", "bound", "value"),
+    [
+        ("Apple a franchi la barre des 1 000 milliards de dollars en 2018.", "fr",
+         "franchi la barre des 1 000 milliards de dollars", "lower", 1e12),
+        ("Le Bitcoin franchissait les 100 000 dollars mardi.", "fr", "franchissait les 100 000 dollars", "lower", 1e5),
+        ("La capitalisation dépasse 4 000 milliards de dollars.", "fr", "dépasse 4 000 milliards de dollars",
+         "lower", 4e12),
+        ("Les commandes ont dépassé les 50 000 unités.", "fr", "dépassé les 50 000", "lower", 5e4),
+        ("Le titre est passé au-dessus de 200 euros.", "fr", "au-dessus de 200 euros", "lower", 200),
+        ("Le baril glisse sous la barre des 60 dollars.", "fr", "sous la barre des 60 dollars", "upper", 60),
+        ("La part de marché n'atteint pas 5 %.", "fr", "n'atteint pas 5 %", "upper", 5),
+        ("Les ventes n'ont pas dépassé les 3 000 unités.", "fr", "pas dépassé les 3 000", "upper", 3000),
+        ("Un budget proche de 2 milliards d'euros.", "fr", "proche de 2 milliards d'euros", "approx", 2e9),
+        ("Microsoft topped the $3 trillion mark in January.", "en", "topped the $3 trillion", "lower", 3e12),
+        ("Orders exceeded 80,000 units in May.", "en", "exceeded 80,000", "lower", 8e4),
+        ("Shipments surpassed 2 million last quarter.", "en", "surpassed 2 million", "lower", 2e6),
+        ("The index closed above 5,000 on Friday.", "en", "closed above 5,000", "lower", 5000),
+        ("Sales crossed $10 billion.", "en", "crossed $10 billion", "lower", 1e10),
+        ("Its share fell below 10%.", "en", "below 10%", "upper", 10),
+        ("Costs did not exceed $5 million.", "en", "not exceed $5 million", "upper", 5e6),
+        ("Revenue came in close to $900 million.", "en", "close to $900 million", "approx", 9e8),
+    ],
+)
+def test_verbs_that_bound_a_figure_are_qualifiers(text, lang, written, bound, value):
+    mention = only(text, lang)
+    assert (mention.text, mention.quantity.bound, mention.quantity.stated) == (written, bound, value)
+    assert mention.quantity.text == written
+
+
+def test_a_verb_bounds_nothing_when_a_word_comes_before_the_figure():
+    mention = only("The company passed on 3 deals this year.", "en")
+    assert (mention.text, mention.quantity.bound) == ("3", "exact")
+    mention = only("Le chiffre dépasse de 3 % les attentes.", "fr")
+    assert (mention.text, mention.quantity.bound) == ("3 %", "exact")
+
+
+def test_a_verb_qualifier_reads_with_parse_quantity():
+    q = parse_quantity("topped the 100,000 mark", "en")
+    assert (q.low, q.high, q.bound) == (100_000, math.inf, "lower")
+
+
+# ----------------------------------------------------------------------------- words before the noun
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "noun", "unit"),
+    [
+        ("The app has nearly 1 million enterprise users.", "en", "enterprise users", "user"),
+        ("Beijing approved 100,000 advanced chips.", "en", "advanced chips", "chip"),
+        ("It wants 50,000 more H20 chips.", "en", "more H20 chips", "chip"),
+        ("The lab runs 20,000 cutting-edge accelerators.", "en", "cutting-edge accelerators", "chip"),
+        ("The cloud unit bought 8,000 powerful Nvidia GPUs.", "en", "powerful Nvidia GPUs", "chip"),
+        ("It hosts 4,000 data center servers.", "en", "data center servers", "item"),
+        ("Le groupe commande 30 000 nouvelles puces.", "fr", "nouvelles puces", "chip"),
+        ("Il a reçu 200 000 puces d'IA.", "fr", "puces d'IA", "chip"),
+        ("Elle revendique 40 000 nouveaux abonnés payants.", "fr", "nouveaux abonnés payants", "user"),
+        ("Pékin autorise 100 000 autres H20.", "fr", "autres H20", "chip"),
+    ],
+)
+def test_a_counted_noun_after_one_or_two_modifiers(text, lang, noun, unit):
+    mention = only(text, lang)
+    assert (mention.noun, mention.quantity.unit, mention.quantity.kind) == (noun, unit, "count")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("About 5 million people use such chips.", "en"),  # "people use": a subject, then a verb
+        ("Some 3 companies make these chips.", "en"),  # a plural is what is counted
+        ("We counted 12 then chips.", "en"),
+        ("It kept 200,000 of the chips.", "en"),
+        ("In 2024 enterprise users doubled.", "en"),  # a year, then its sentence
+        ("Quelque 3 000 clients ont des puces.", "fr"),
+        ("Il garde 200 000 de ces puces.", "fr"),
+        ("Elle vise 3 000 grandes entreprises clientes.", "fr"),  # no counted noun at all
+    ],
+)
+def test_no_counted_noun_across_a_verb_an_article_or_a_plural(text, lang):
+    assert all(m.noun is None for m in find_quantities(text, lang))

@@ -126,3 +126,20 @@ def test_parse_quantity_raises_only_library_errors(text, lang):
     except ReconcileError:
         return
     assert quantity.low <= quantity.stated <= quantity.high
+
+
+ARTICLE_AFTER_SCALE = {
+    "fr": ([(" millions", 1e6), (" milliards", 1e9)], ["un an plus tôt", "une fois", "un trimestre avant"]),
+    "en": ([(" million", 1e6), (" billion", 1e9)], ["one year earlier", "one day before"]),
+}
+
+
+@settings(max_examples=100)
+@given(number=st.integers(min_value=1, max_value=999), lang=LANGS, data=st.data())
+def test_an_article_after_a_large_scale_word_never_adds_one(number, lang, data):
+    scales, tails = ARTICLE_AFTER_SCALE[lang]
+    scale, factor = data.draw(st.sampled_from(scales))
+    tail = data.draw(st.sampled_from(tails))
+    for figure in (str(number), num2words(number, lang=lang)):
+        mentions = find_quantities(f"contre {figure}{scale} {tail}", lang)
+        assert [m.quantity.stated for m in mentions] == [number * factor]

@@ -24,10 +24,10 @@ its sentence, with the lexicon (actors, products, actions), the periods of
   modal of possibility ("could also take") is a ``plan``; metrics follow from the units (money
   spent -> ``spend``, users -> ``users``, "entreprise de 3 000 milliards de dollars" ->
   ``value``); a sum with no action word and no product is ``other``;
-- period: the nearest period expression of the sentence, resolved against the publication date
-  (``None`` when that date is unknown and the expression relative), with "the June quarter",
-  "third-quarter" and weekdays read here (see :func:`_sentence_periods`) and the day of a
-  statement ("said on Feb. 3") left out. A period carries to the next sentence only when it
+- period: the nearest period expression of the sentence, as :func:`reconcile.dates.find_periods`
+  resolves it against the publication date (``None`` when that date is unknown and the expression
+  relative), with the day of a statement ("said on Feb. 3") left out (see
+  :func:`_sentence_periods`). A period carries to the next sentence only when it
   continues the same purchase story (same subject or a member of the group; same step, or
   another step of the purchase of the same product);
 - hedged: modal words (estimates included) and the conditional mood anywhere in the sentence;
@@ -60,7 +60,6 @@ said to want about 300,000.").
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import functools
 import json
 import math
@@ -148,9 +147,6 @@ class _Language:
     descriptions: Mapping[str, frozenset[str]]
     not_after: frozenset[str]
     comparisons: re.Pattern[str] | None
-    quarter_after_month: re.Pattern[str] | None
-    hyphenated: re.Pattern[str] | None
-    weekdays: Mapping[str, int]
     statement_date: re.Pattern[str] | None
     statement_next: re.Pattern[str] | None
     company_level: re.Pattern[str] | None
@@ -218,7 +214,6 @@ def _language(lang: str) -> _Language:
     descriptions = {_fold(k): frozenset(v) for k, v in section("subject").get("descriptions", {}).items()}
     anaphors = [*section("subject").get("anaphors", []), *section("subject").get("descriptions", {})]
     periods = section("periods")
-    hyphenated = _phrases(periods.get("hyphenated", []))
     statement = _phrases(periods.get("statement_verbs", []))
     glue = _phrases(periods.get("statement_glue", []))
     statement_date = (
@@ -251,9 +246,6 @@ def _language(lang: str) -> _Language:
         descriptions=descriptions,
         not_after=frozenset(_fold(w) for w in section("figures").get("not_after", [])),
         comparisons=_ending(section("figures").get("comparisons", [])),
-        quarter_after_month=_phrases(periods.get("quarter_after_month", [])),
-        hyphenated=re.compile(rf"(?<=\w)-(?={hyphenated.pattern})", re.IGNORECASE) if hyphenated else None,
-        weekdays={_fold(day): number for number, day in enumerate(periods.get("weekdays", []))},
         statement_date=statement_date,
         statement_next=statement_next,
         company_level=_phrases(section("objects").get("company_level", [])),
@@ -417,19 +409,11 @@ class _DocumentIndex:
         return self._lookup("periods", number)
 
 
-_WORD_RUN = re.compile(r"[^\W\d_]+")
-_MONTH_SPAN = 31
-
-
 def _sentence_periods(text: str, lang: str, published: DateRange | None, language: _Language) -> list[PeriodMention]:
-    """The periods of a sentence, as :func:`reconcile.dates.find_periods` reads them, and:
-
-    - hyphenated period words read as words ("third-quarter revenue");
-    - a month before "quarter" is the quarter ending that month ("in the June quarter");
-    - a weekday ("on Thursday") is the last such day on or before a single-day publication date,
-      None otherwise (a range of publication dates does not say which week);
-    - a day right before or after a speech verb ("said on Feb. 3", "on Monday said") is when
-      something was said, not the figure's period: dropped.
+    """The periods of a sentence, as :func:`reconcile.dates.find_periods` reads them, less a day
+    right before or after a speech verb ("said on Feb. 3", "on Monday said"): that is when
+    something was said, not the figure's period. Which period belongs to which figure is the
+    extractor's call, so this stays here; reading the period words is :mod:`reconcile.dates`'s.
 
     >>> from reconcile.model import DateRange
     >>> en = _language("en")
@@ -440,33 +424,11 @@ def _sentence_periods(text: str, lang: str, published: DateRange | None, languag
     ...                                           DateRange.parse("2025-09-08"), en)]
     ['2025-04-01..2025-06-30']
     """
-    readable = language.hyphenated.sub(" ", text) if language.hyphenated else text
-    found = []
-    for mention in find_periods(readable, lang, published):
-        if (mention.period is None or mention.period.start == mention.period.end) and _said_on(mention.start, mention.end, text, language):
-            continue
-        following = text[mention.end : mention.end + 20]
-        period = mention.period
-        if (language.quarter_after_month and period is not None and period.start.day == 1
-                and (period.end - period.start).days < _MONTH_SPAN and period.start.month == period.end.month
-                and (after := language.quarter_after_month.match(following.lstrip())) and after.start() == 0):
-            first = dt.date(period.start.year, period.start.month, 1) - dt.timedelta(days=1)
-            first = dt.date(first.year, first.month, 1) - dt.timedelta(days=1)
-            first = dt.date(first.year, first.month, 1)
-            mention = attrs.evolve(mention, period=DateRange(first, period.end))
-        found.append(mention)
-    if language.weekdays:
-        day = published.start if isinstance(published, DateRange) and published.start == published.end else None
-        for word in _WORD_RUN.finditer(text):
-            weekday = language.weekdays.get(_fold(word.group()))
-            if weekday is None or any(m.start <= word.start() < m.end for m in found):
-                continue
-            if _said_on(word.start(), word.end(), text, language):
-                continue
-            when = day - dt.timedelta(days=(day.weekday() - weekday) % 7) if day else None
-            found.append(PeriodMention(word.start(), word.end(), word.group(), DateRange(when, when) if when else None))
-        found.sort(key=lambda m: m.start)
-    return found
+    return [
+        mention for mention in find_periods(text, lang, published)
+        if not ((mention.period is None or mention.period.start == mention.period.end)
+                and _said_on(mention.start, mention.end, text, language))
+    ]
 
 
 def _said_on(start: int, end: int, text: str, language: _Language) -> bool:

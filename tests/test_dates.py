@@ -91,7 +91,7 @@ RELATIVE = [
     ("fr", "la fin de l'année", R("2025-09-01", "2025-12-31"), R("2024-09-01", "2025-12-31")),
     ("fr", "depuis 2022", R("2022-01-01", "2025-03-10"), R("2022-01-01", "2025-01-20")),
     ("en", "since 2022", R("2022-01-01", "2025-03-10"), R("2022-01-01", "2025-01-20")),
-    ("fr", "d'ici fin 2025", R("2025-01-01", "2025-12-31"), R("2024-12-06", "2025-12-31")),
+    ("fr", "d'ici fin 2025", R("2025-03-10", "2025-12-31"), R("2024-12-06", "2025-12-31")),  # from publication
     ("en", "by 2027", R("2025-03-10", "2027-12-31"), R("2024-12-06", "2027-12-31")),
     ("fr", "6 décembre", DateRange.day(D(2024, 12, 6)), DateRange.day(D(2024, 12, 6))),
     ("en", "Dec 6", DateRange.day(D(2024, 12, 6)), DateRange.day(D(2024, 12, 6))),
@@ -273,10 +273,161 @@ def test_this_year_spans_the_years_of_every_publication_day(first, length, lang_
 @settings(max_examples=60, deadline=None)
 @given(publication_days, st.integers(0, 400), st.integers(0, 400),
        st.sampled_from([("fr", "en septembre"), ("en", "by July"), ("fr", "depuis janvier"),
-                        ("en", "last month"), ("fr", "au troisième trimestre"), ("en", "Dec 6")]))
+                        ("en", "last month"), ("fr", "au troisième trimestre"), ("en", "Dec 6"),
+                        ("en", "the June quarter"), ("en", "the January quarter"), ("fr", "d'ici fin 2026"),
+                        ("en", "by the end of 2026"), ("en", "over the next three years"), ("fr", "fin décembre"),
+                        ("en", "by July 2030")]))
 def test_a_publication_range_contains_the_reading_on_each_of_its_days(first, length, offset, lang_expr):
     lang, expr = lang_expr
     pub = DateRange(first, first + dt.timedelta(days=length))
     inside = first + dt.timedelta(days=min(offset, length))
     over_range, on_day = resolve_period(expr, pub, lang), resolve_period(expr, inside, lang)
     assert over_range.start <= on_day.start and on_day.end <= over_range.end
+
+
+# ------------------------------------------------------------------ moved from extraction (round 2)
+# "the June quarter", "third-quarter", weekdays, parts of months, coming spans, "a year earlier".
+
+PUB = D(2026, 1, 15)  # a Thursday
+WEEK_RANGE = DateRange.parse({"from": "2025-12-20", "to": "2026-01-15"})
+
+# (lang, expression, on PUB, on WEEK_RANGE)
+MOVED = [
+    ("en", "in the June quarter", R("2025-04-01", "2025-06-30"), R("2025-04-01", "2025-06-30")),
+    ("en", "the quarter ending in June", R("2025-04-01", "2025-06-30"), R("2025-04-01", "2025-06-30")),
+    ("en", "the quarter ended June 30, 2024", R("2024-04-01", "2024-06-30"), R("2024-04-01", "2024-06-30")),
+    ("en", "the December quarter", R("2025-10-01", "2025-12-31"), R("2025-10-01", "2025-12-31")),
+    ("en", "the February quarter", R("2025-12-01", "2026-02-28"), R("2025-12-01", "2026-02-28")),  # Dec-Feb
+    ("en", "the June-quarter of 2025", R("2025-04-01", "2025-06-30"), R("2025-04-01", "2025-06-30")),
+    ("fr", "au trimestre clos fin juin", R("2025-04-01", "2025-06-30"), R("2025-04-01", "2025-06-30")),
+    ("fr", "le trimestre achevé le 30 septembre 2024", R("2024-07-01", "2024-09-30"), R("2024-07-01", "2024-09-30")),
+    ("en", "third-quarter", R("2025-07-01", "2025-09-30"), R("2025-07-01", "2025-09-30")),
+    ("en", "first-half 2025", R("2025-01-01", "2025-06-30"), R("2025-01-01", "2025-06-30")),
+    ("en", "next-year", DateRange.year(2027), R("2026-01-01", "2027-12-31")),
+    ("fr", "au troisième trimestre", R("2025-07-01", "2025-09-30"), R("2025-07-01", "2025-09-30")),
+    ("en", "in the first half", R("2026-01-01", "2026-06-30"), R("2025-01-01", "2026-06-30")),
+    ("fr", "au premier semestre", R("2026-01-01", "2026-06-30"), R("2025-01-01", "2026-06-30")),
+    ("en", "in the first half of last year", R("2025-01-01", "2025-06-30"), R("2024-01-01", "2025-06-30")),
+    ("fr", "au premier semestre de l'an dernier", R("2025-01-01", "2025-06-30"), R("2024-01-01", "2025-06-30")),
+    ("en", "last year", DateRange.year(2025), R("2024-01-01", "2025-12-31")),
+    ("fr", "l'an dernier", DateRange.year(2025), R("2024-01-01", "2025-12-31")),
+    ("en", "the end of December", DateRange.month(2025, 12), DateRange.month(2025, 12)),
+    ("fr", "fin décembre", DateRange.month(2025, 12), DateRange.month(2025, 12)),
+    ("en", "early March", DateRange.month(2025, 3), DateRange.month(2025, 3)),
+    ("fr", "début mars 2025", DateRange.month(2025, 3), DateRange.month(2025, 3)),
+    ("fr", "d'ici fin 2026", R("2026-01-15", "2026-12-31"), R("2025-12-20", "2026-12-31")),
+    ("en", "by the end of 2026", R("2026-01-15", "2026-12-31"), R("2025-12-20", "2026-12-31")),
+    ("fr", "d'ici juin 2026", R("2026-01-15", "2026-06-30"), R("2025-12-20", "2026-06-30")),
+    ("en", "over the next three years", R("2026-01-15", "2029-01-14"), R("2025-12-20", "2029-01-14")),
+    ("fr", "au cours des trois prochaines années", R("2026-01-15", "2029-01-14"), R("2025-12-20", "2029-01-14")),
+    ("en", "in the next 12 months", R("2026-01-15", "2027-01-14"), R("2025-12-20", "2027-01-14")),
+    ("fr", "dans les 12 prochains mois", R("2026-01-15", "2027-01-14"), R("2025-12-20", "2027-01-14")),
+    ("fr", "les deux années à venir", R("2026-01-15", "2028-01-14"), R("2025-12-20", "2028-01-14")),
+    # With nothing before them to refer to, "a year earlier" is the year before publication.
+    ("en", "a year earlier", DateRange.year(2025), R("2024-01-01", "2025-12-31")),
+    ("fr", "l'année précédente", DateRange.year(2025), R("2024-01-01", "2025-12-31")),
+]
+
+
+@pytest.mark.parametrize(("lang", "expr", "on_day", "on_range"), MOVED)
+def test_expressions_moved_from_extraction_resolve_here(lang, expr, on_day, on_range):
+    assert resolve_period(expr, PUB, lang) == on_day
+    assert resolve_period(expr, WEEK_RANGE, lang) == on_range
+    [mention] = find_periods(f"… {expr} …", lang, PUB)
+    assert mention.period == on_day and expr.endswith(mention.text)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Nvidia's value passed $4tn on Thursday.", "Thursday"),
+    ("en", "The shares rose on Monday.", "Monday"),
+    ("fr", "Le titre a bondi lundi de 3 %.", "lundi"),
+    ("fr", "Nvidia a franchi mardi la barre des 4 000 milliards.", "mardi"),
+])
+def test_a_weekday_is_the_last_such_day_on_or_before_a_single_publication_day(lang, text, expected):
+    weekday = _grammar(lang).weekdays[expected.lower()]
+    [mention] = find_periods(text, lang, PUB)
+    day = PUB - dt.timedelta(days=(PUB.weekday() - weekday) % 7)
+    assert (mention.text, mention.period) == (expected, DateRange.day(day))
+    assert [m.period for m in find_periods(text, lang, WEEK_RANGE)] == [None]  # which week? unknown
+    assert [m.period for m in find_periods(text, lang, None)] == [None]
+
+
+def test_weekdays_by_a_day_and_before_a_date():
+    assert resolve_period("jeudi", PUB, "fr") == DateRange.day(PUB)  # the publication day itself
+    assert resolve_period("by Friday", PUB, "en") == R("2026-01-15", "2026-01-16")
+    # A weekday before a date is part of it: the date decides, whatever the publication.
+    for lang, text, day in [("fr", "lundi 3 mars 2025", D(2025, 3, 3)), ("en", "Thursday, Jan. 15", D(2026, 1, 15))]:
+        assert [(m.text, m.period) for m in find_periods(f"le {text}.", lang, PUB)] == [(text, DateRange.day(day))]
+        assert resolve_period(text, PUB, lang) == DateRange.day(day)
+
+
+@pytest.mark.parametrize(("lang", "text", "first", "earlier"), [
+    ("en", "172 million at the end of December, up from 78.6 million a year earlier",
+     DateRange.month(2025, 12), DateRange.month(2024, 12)),
+    ("en", "revenue in the June quarter rose 10% from the previous year", R("2025-04-01", "2025-06-30"),
+     R("2024-04-01", "2024-06-30")),
+    ("fr", "150 millions en décembre, contre 75 millions l'année précédente",
+     DateRange.month(2025, 12), DateRange.month(2024, 12)),
+    ("en", "sales on Feb. 29, 2024 and two years earlier", DateRange.day(D(2024, 2, 29)),
+     DateRange.day(D(2022, 2, 28))),
+])
+def test_a_year_earlier_moves_the_period_named_before_it(lang, text, first, earlier):
+    assert [m.period for m in find_periods(text, lang, PUB)] == [first, earlier]
+
+
+def test_a_year_earlier_after_an_unresolved_period_stays_unresolved():
+    found = find_periods("100 million this year, up from 80 million a year earlier", "en", None)
+    assert [(m.text, m.period) for m in found] == [("this year", None), ("a year earlier", None)]
+    assert resolve_period("a year earlier", None, "en") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "les trois années"),  # no "prochaines" / "à venir": not a span to come
+    ("en", "the quarter"),
+    ("fr", "le trimestre"),
+    ("en", "the Sundays"),
+])
+def test_near_misses_of_the_moved_expressions_are_not_periods(lang, text):
+    assert find_periods(f"x {text} y", lang, PUB) == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(publication_days, st.sampled_from([(lang, name) for lang in ("fr", "en") for name in _grammar(lang).weekdays]))
+def test_a_weekday_is_within_the_seven_days_up_to_the_publication_day(day, lang_name):
+    lang, name = lang_name
+    period = resolve_period(name, day, lang)
+    assert period.start == period.end
+    assert 0 <= (day - period.start).days < 7
+    assert period.start.weekday() == _grammar(lang).weekdays[name]
+    assert resolve_period(name, DateRange(day, day + dt.timedelta(days=1)), lang) is None
+
+
+@settings(max_examples=80, deadline=None)
+@given(publication_days, st.integers(1, 12), st.sampled_from(["en", "fr"]))
+def test_a_quarter_named_by_its_month_is_the_latest_begun_by_publication(day, month, lang):
+    name = next(k for k, v in _grammar(lang).months.items() if v == month)
+    expr = f"the {name} quarter" if lang == "en" else f"le trimestre clos fin {name}"
+    period = resolve_period(expr, day, lang)
+    assert period.end == DateRange.month(period.end.year, month).end and period.start.day == 1
+    assert (period.end.year * 12 + period.end.month) - (period.start.year * 12 + period.start.month) == 2
+    assert period.start <= day < D(period.start.year + 1, period.start.month, 1)  # the next one starts later
+
+
+@settings(max_examples=80, deadline=None)
+@given(publication_days, st.integers(1, 5), st.sampled_from(["en", "fr"]))
+def test_a_coming_span_runs_from_publication_to_the_day_before_the_anniversary(day, years, lang):
+    expr = f"over the next {years} years" if lang == "en" else f"au cours des {years} prochaines années"
+    period = resolve_period(expr, day, lang)
+    leap_day = (day.month, day.day) == (2, 29)
+    anniversary = D(day.year + years, day.month, 28 if leap_day else day.day)
+    assert period.start == day and period.end + dt.timedelta(days=1) == anniversary
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1950, 2090), st.integers(1, 12), st.sampled_from([("en", "in", "a year earlier"),
+                                                                      ("fr", "en", "l'année précédente")]))
+def test_a_year_earlier_is_the_same_month_one_year_back(year, month, words):
+    lang, prep, earlier = words
+    name = max((k for k, v in _grammar(lang).months.items() if v == month), key=len)  # the full name
+    found = find_periods(f"{prep} {name} {year}, contre {earlier}", lang, None)
+    assert [m.period for m in found] == [DateRange.month(year, month), DateRange.month(year - 1, month)]

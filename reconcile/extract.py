@@ -1108,7 +1108,7 @@ def _compared(mentions: list[Mention], index: _DocumentIndex, language: _Languag
                 and previous.quantity.kind != "number"
                 and index.sentence_index(previous.start) == index.sentence_index(mention.start)
                 and language.comparisons.search(text, previous.end, mention.start)
-                and (_noun_elided_after(_tail_article(mention.text, language) + text[mention.end : mention.end + 30], language)
+                and (_noun_elided_after(text[mention.end : mention.end + 30], language)
                      or _period_follows(mention, index))):
             mention = attrs.evolve(mention, noun=previous.noun,
                                    quantity=attrs.evolve(quantity, unit=previous.quantity.unit, kind=previous.quantity.kind))
@@ -1132,13 +1132,6 @@ def _period_follows(mention: Mention, index: _DocumentIndex) -> bool:
     gap = len(index.text[mention.end : mention.end + 10]) - len(index.text[mention.end : mention.end + 10].lstrip())
     at = mention.end + gap
     return any(p.start == at for p in index.periods(index.sentence_index(mention.start)))
-
-
-def _tail_article(written: str, language: _Language) -> str:
-    """An article the quantity parser read as the last word of a figure ("75 millions un an plus
-    tôt" is read 75 000 001): the word that really follows the figure, else ''."""
-    words = written.split()
-    return words[-1] + " " if len(words) > 1 and _fold(words[-1]) in language.not_figures else ""
 
 
 def _link_equivalents(claims: list[Claim], mentions: list[Mention], text: str, language: _Language) -> list[Claim]:

@@ -601,3 +601,101 @@ def test_talks_are_a_plan_and_another_products_step_has_its_own_time():
     ))
     assert ordered.period == DateRange(dt.date(2025, 10, 2), dt.date(2025, 12, 31))
     assert (talks.subject, talks.action, talks.object, talks.period) == ("Tencent", "plan", "Ascend", None)
+
+
+# --- round 3: general rules (fresh sentences) -----------------------------------------------
+
+
+def test_an_estimate_hedges_only_the_figure_it_qualifies():
+    claims = extract_claims(fr("Tencent veut acheter 50 000 puces H20, pour un coût estimé à 600 millions de dollars."))
+    assert [(c.text, c.hedged) for c in claims] == [("50 000", False), ("600 millions de dollars", True)]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        en("Alibaba is now said to be weighing an order for 30,000 H200 chips."),
+        en("Alibaba is also expected to buy 30,000 H200 chips."),
+        en("Alibaba bought 30,000 H200 chips, one person said."),
+    ],
+)
+def test_split_modal_phrases_and_a_single_anonymous_person_hedge(doc):
+    assert only(extract_claims(doc)).hedged is True
+
+
+def test_a_relative_clause_does_not_change_the_subject_or_the_object():
+    doc = en("Tencent, which used to buy chips from Huawei, has ordered 60,000 H200 chips.")
+    claim = only(extract_claims(doc))
+    assert (claim.subject, claim.object) == ("Tencent", "H200")
+
+
+def test_a_maker_named_before_its_units_is_not_the_subject():
+    doc = en("Alibaba has received 8,000 Nvidia units. It has also ordered 20,000 more H20 chips.")
+    assert [c.subject for c in extract_claims(doc)] == ["Alibaba", "Alibaba"]
+
+
+def test_a_fronted_complement_is_not_the_subject():
+    claim = only(extract_claims(fr("Auprès de Nvidia, Tencent a acheté 40 000 puces H20.")))
+    assert claim.subject == "Tencent"
+
+
+def test_a_description_picks_one_actor_out_of_a_group():
+    doc = fr("Alibaba, ByteDance et Tencent ont reçu des licences. Le géant de Hangzhou aurait commandé 70 000 puces H200.")
+    assert only(extract_claims(doc)).subject == "Alibaba"
+
+
+def test_a_group_pointer_does_not_mean_the_seller_a_price_implies():
+    doc = fr("Tencent a commandé 10 000 puces H200. Chaque H200 coûterait 25 000 dollars l'unité. "
+             "Le groupe a investi 3 milliards de dollars dans ses centres de données.")
+    assert [c.subject for c in extract_claims(doc)] == ["Tencent", "Nvidia", "Tencent"]
+
+
+def test_the_sum_an_order_verb_governs_is_the_orders():
+    claim = only(extract_claims(fr("Baidu ? Non : Tencent a commandé pour 3 milliards de dollars de puces H20.")))
+    assert (claim.action, claim.object) == ("order", "H20")
+
+
+def test_a_share_of_a_budget_is_spending_with_no_product_from_another_clause():
+    doc = en("Tencent ordered 5,000 H20 chips, and will devote 25% of its AI budget to domestic suppliers.")
+    share = extract_claims(doc)[-1]
+    assert (share.text, share.action, share.object) == ("25%", "spend", None)
+
+
+def test_a_future_spending_verb_and_a_charge():
+    spend = only(extract_claims(fr("Alibaba consacrera 2 milliards de dollars à ses centres de données.")))
+    charge = only(extract_claims(fr("Nvidia a passé une charge de 4 milliards de dollars sur ses stocks.")))
+    assert (spend.action, charge.action) == ("spend", "other")
+
+
+def test_the_product_compared_with_is_not_the_object():
+    claim = only(extract_claims(fr("La puce H20 coûte 10 000 dollars l'unité, moins que celui du H200.")))
+    assert claim.object == "H20"
+
+
+def test_an_executive_statement_is_credited_to_the_company():
+    doc = en("Tencent will spend $4bn on data centres next year, chief executive Pony Ma said.")
+    claim = only(extract_claims(doc))
+    assert (claim.subject, claim.attributed_to) == ("Tencent", "Tencent")
+    bare = only(extract_claims(en("Tencent will spend $4bn on data centres, President Trump said.")))
+    assert bare.attributed_to is None
+
+
+def test_a_percentage_is_not_dated_by_a_later_clause():
+    doc = fr("L'action de Nvidia a gagné 4 %, portée par des commandes attendues d'ici fin 2026.", published="2025-06-02")
+    assert only(extract_claims(doc)).period is None
+    dated = fr("En 2024, l'action de Nvidia a gagné 4 %, portée par des commandes.", published="2025-06-02")
+    assert only(extract_claims(dated)).period == DateRange.parse({"from": "2024-01-01", "to": "2024-12-31"})
+
+
+def test_a_company_crossing_a_sum_with_no_other_word_is_its_value():
+    claim = only(extract_claims(fr("En 2024, le groupe Nvidia franchissait les 3 000 milliards de dollars.")))
+    assert (claim.subject, claim.action, claim.object) == ("Nvidia", "value", None)
+    revenue = only(extract_claims(fr("Les ventes de Nvidia ont dépassé 30 milliards de dollars.")))
+    assert revenue.action == "other"
+
+
+def test_a_count_up_to_now_takes_no_period_from_the_story():
+    doc = en("Alibaba ordered 80,000 H200 chips last year. It has received 12,000 of them so far.", published="2025-05-05")
+    order, received = extract_claims(doc)
+    assert order.period == DateRange.parse({"from": "2024-01-01", "to": "2024-12-31"})
+    assert (received.action, received.period) == ("receive", None)

@@ -97,6 +97,7 @@ def test_every_alias_is_found_where_it_stands(kind, canonical, lang, alias):
         ("Les entreprises chinoises cherchent.", "fr", "Chinese companies"),
         ("Les géants chinois de la technologie ByteDance.", "fr", "Chinese companies"),
         ("Chinese companies and Chinese tech firms.", "en", "Chinese companies"),
+        ("Chinese customers had placed orders.", "en", "Chinese companies"),
     ],
 )
 def test_actor_families(text, lang, expected):
@@ -116,6 +117,7 @@ def test_actor_families(text, lang, expected):
         ("les puces IA Ascend de Huawei", "fr", ["Ascend"]),
         ("Ascend chips and Huawei chips", "en", ["Ascend", "Huawei AI chips"]),
         ("des puces Huawei", "fr", ["Huawei AI chips"]),
+        ("600 000 puces 910C et des Ascend 910C", "fr", ["Ascend", "Ascend"]),
         ("Douyin, TikTok et Doubao", "fr", ["Douyin", "TikTok", "Doubao"]),
     ],
 )
@@ -166,6 +168,11 @@ def test_product_families(text, lang, expected):
         ("la puce serait facturée 9 000 dollars", "fr", ["price"]),
         ("elle aurait versé puis déboursé 2 milliards", "fr", ["spend", "spend"]),
         ("it paid $2bn in capital spending", "en", ["spend", "spend"]),
+        # future forms, charges
+        ("Tencent consacrera puis investira 2 milliards", "fr", ["spend", "spend"]),
+        ("elle commandera puis achètera et recevra les puces", "fr", ["order", "buy", "receive"]),
+        ("une charge de 5 milliards liée aux stocks", "fr", ["other"]),
+        ("Nvidia took a charge and a write-down", "en", ["other", "other"]),
     ],
 )
 def test_action_families(text, lang, expected):

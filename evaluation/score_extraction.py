@@ -35,8 +35,9 @@ DEFAULT_SETS: tuple[tuple[str, str, str], ...] = (
     ("corpus_en", "examples/corpus_en", "examples/corpus_en/gold.json"),
     ("heldout", "evaluation/heldout", "evaluation/heldout/gold.json"),
     ("heldout2", "evaluation/heldout2", "evaluation/heldout2/gold.json"),
+    ("heldout3", "evaluation/heldout3", "evaluation/heldout3/gold.json"),
 )
-HELD_OUT_SETS = ("heldout", "heldout2", "custom")
+HELD_OUT_SETS = ("heldout", "heldout2", "heldout3", "custom")
 
 FRAME_FIELDS = ("subject", "action", "object")
 DETAIL_FIELDS = ("period", "hedged", "attributed_to", "unit", "bound")

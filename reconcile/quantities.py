@@ -841,7 +841,7 @@ def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern, lang: Language) 
     if noun_word:
         unit = lang.nouns.get(normalise(noun_word), "item")
     else:
-        unit = lang.products.get(normalise(product or ""), "chip")
+        unit = lang.products.get(normalise(product or ""), "item")
     return attrs.evolve(figure, noun=found["phrase"], noun_unit=unit, noun_end=found.end("phrase"))
 
 

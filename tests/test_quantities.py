@@ -799,3 +799,10 @@ def test_a_counted_noun_after_one_or_two_modifiers(text, lang, noun, unit):
 )
 def test_no_counted_noun_across_a_verb_an_article_or_a_plural(text, lang):
     assert all(m.noun is None for m in find_quantities(text, lang))
+
+
+def test_a_model_name_the_data_does_not_know_counts_items_not_chips():
+    planes = find_quantities("Aurora a commandé 50 A321neo à Airbus.", "fr")
+    assert [(m.quantity.stated, m.quantity.unit, m.noun) for m in planes] == [(50, "item", "A321neo")]
+    chips = find_quantities("ByteDance ordered 200,000 H20 this year.", "en")
+    assert [(m.quantity.stated, m.quantity.unit) for m in chips] == [(200_000, "chip")]

@@ -560,7 +560,7 @@ def _may_be_subject(actor: LexMatch, sentence: Sentence, text: str, language: _L
     False
     """
     after = text[actor.end : sentence.end]
-    if language.maker_nouns_after and (match := language.maker_nouns_after.match(after.lstrip())) and \
+    if language.maker_nouns_after and language.maker_nouns_after.match(after.lstrip()) and \
             after[: len(after) - len(after.lstrip())] in (" ",):
         return False
     before = text[sentence.start : actor.start]

@@ -751,7 +751,7 @@ class Lexicon:
             choices = self._cache.get(("lookup", k))
             if choices is None:
                 choices = {}
-                for (entry_kind, entry_id), entry in self._entries.items():
+                for entry_kind, entry_id in self._entries:
                     if entry_kind == k:
                         for alias in (entry_id, *self.aliases(entry_id, k)):
                             choices.setdefault(fold(alias), entry_id)

@@ -118,15 +118,10 @@ def common_period(claims: Iterable[Claim]) -> DateRange | None:
     >>> str(common_period([a, b]))
     '2024-06-01..2024-12-31'
     """
-    start: dt.date | None = None
-    end: dt.date | None = None
-    for claim in claims:
-        if claim.period is None:
-            continue
-        start = claim.period.start if start is None else max(start, claim.period.start)
-        end = claim.period.end if end is None else min(end, claim.period.end)
-    if start is None or end is None:
+    periods = [claim.period for claim in claims if claim.period is not None]
+    if not periods:
         return None
+    start, end = max(p.start for p in periods), min(p.end for p in periods)
     if start > end:  # cannot happen for a stabbing cluster; keep the hull rather than fail
         start, end = end, start
     return DateRange(start, end)

@@ -605,8 +605,7 @@ def _resolve_on(reading: _Reading, first: dt.date, last: dt.date) -> DateRange:
     of every rule move forward with the publication day (the start of a ``by`` reading falls back
     to the period's start once the period is over, which is before any earlier reading's start),
     so these two bound every day in between."""
-    a, b = _on_day(reading, first), _on_day(reading, last)
-    return DateRange(min(a.start, b.start), max(a.end, b.end))
+    return DateRange.hull([_on_day(reading, first), _on_day(reading, last)])
 
 
 def _on_day(reading: _Reading, day: dt.date) -> DateRange:
@@ -709,4 +708,4 @@ def _resolve_with_dateparser(text: str, lang: str, pub: DateRange | None) -> Dat
     a, b = _dateparser_read(text, lang, pub.start), _dateparser_read(text, lang, pub.end)
     if a is None or b is None:
         return None
-    return DateRange(min(a.start, b.start), max(a.end, b.end))
+    return DateRange.hull([a, b])

@@ -195,16 +195,7 @@ def corpus_window(claims: Iterable[Claim]) -> DateRange | None:
     >>> str(corpus_window([a, b, Claim("c#1", "c", 0, 1, "1", "1", q)]))
     '2024-09-01..2026-02-28'
     """
-    start: dt.date | None = None
-    end: dt.date | None = None
-    for claim in claims:
-        if claim.published is None:
-            continue
-        start = claim.published.start if start is None else min(start, claim.published.start)
-        end = claim.published.end if end is None else max(end, claim.published.end)
-    if start is None or end is None:
-        return None
-    return DateRange(start, end)
+    return DateRange.hull(claim.published for claim in claims)
 
 
 class _Fx:

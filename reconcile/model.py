@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any, Literal, Mapping
+from typing import Any, Iterable, Literal, Mapping
 
 import attrs
 
@@ -183,6 +183,20 @@ class DateRange:
             return cls(_to_date(value["from"], "from"), _to_date(value["to"], "to"))
         day = _to_date(value, "date")
         return cls(day, day)
+
+    @classmethod
+    def hull(cls, ranges: "Iterable[DateRange | None]") -> "DateRange | None":
+        """The smallest span holding every given range (``None`` entries skipped), or ``None``.
+
+        >>> str(DateRange.hull([DateRange.month(2024, 9), None, DateRange.year(2026)]))
+        '2024-09-01..2026-12-31'
+        >>> DateRange.hull([]) is None
+        True
+        """
+        known = [r for r in ranges if r is not None]
+        if not known:
+            return None
+        return cls(min(r.start for r in known), max(r.end for r in known))
 
     @property
     def days(self) -> int:

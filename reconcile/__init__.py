@@ -30,7 +30,7 @@ from reconcile.extract import extract_claims
 from reconcile.fx import FxRates
 from reconcile.judge import Tolerance, reconcile
 from reconcile.lexicon import LexMatch, Lexicon
-from reconcile.model import Claim, DateRange, Document, Fact, Finding, Mention, Quantity
+from reconcile.model import Claim, DateRange, Document, Evidence, Fact, Finding, Mention, Quantity
 from reconcile.quantities import find_quantities, parse_quantity
 from reconcile.report import Report
 
@@ -44,6 +44,7 @@ __all__ = [
     "Document",
     "DocumentError",
     "DocumentWarning",
+    "Evidence",
     "Fact",
     "Finding",
     "FxError",

@@ -255,6 +255,39 @@ class Mention:
 
 Subject = str | tuple[str, ...] | None
 
+ORIGINS: tuple[str, ...] = ("explicit", "carried", "default")
+"""How a frame slot was decided: read in the figure's own clause, carried from context (an earlier
+sentence, the headline, an antecedent), or a default when nothing was read."""
+
+
+@attrs.frozen
+class Evidence:
+    """Why one slot of a claim's frame holds its value: which resolver decided, on what span.
+
+    ``slot`` names the frame slot (``subject``, ``action``, ``object``, ``period``, ``hedged``,
+    ``attributed_to``); ``resolver`` the named rule that decided it; ``origin`` one of
+    :data:`ORIGINS`; ``start``/``end`` the offsets in the document text of the words it read
+    (``None`` for a default); ``text`` those words.
+
+    >>> e = Evidence("subject", "clause_actor", "explicit", 0, 9, "ByteDance")
+    >>> e.confident
+    True
+    >>> Evidence("action", "default", "default").confident
+    False
+    """
+
+    slot: str
+    resolver: str
+    origin: str = attrs.field(validator=attrs.validators.in_(ORIGINS))
+    start: int | None = None
+    end: int | None = None
+    text: str = ""
+
+    @property
+    def confident(self) -> bool:
+        """Whether the value was read (explicit or carried), not defaulted."""
+        return self.origin != "default"
+
 
 @attrs.frozen
 class Claim:
@@ -286,6 +319,21 @@ class Claim:
     published: DateRange | None = None
     publisher: str | None = None
     cites: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=tuple, eq=False)
+
+    def evidence_for(self, slot: str) -> Evidence | None:
+        """The evidence recorded for ``slot``, or ``None`` when extraction recorded none.
+
+        >>> from reconcile.model import Quantity
+        >>> c = Claim("c1", "d1", 0, 2, "12", "12 jets.", Quantity.exact(12),
+        ...           evidence=(Evidence("subject", "default", "default"),))
+        >>> c.evidence_for("subject").origin, c.evidence_for("period")
+        ('default', None)
+        """
+        for item in self.evidence:
+            if item.slot == slot:
+                return item
+        return None
 
     @property
     def sources(self) -> tuple[str, ...]:

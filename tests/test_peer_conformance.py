@@ -2,11 +2,16 @@
 
 Floors sit at what reconcile reaches (never below the peer's own pass rate), so a regression
 fails the suite. The spec folder is ../shared/peer-specs (or RECONCILE_PEER_SPECS).
+
+The specs are not part of this repository (a user's clone does not have ``../shared``): without
+them the floor tests skip and say why. When ``RECONCILE_PEER_SPECS`` is set, as ``.ci/run`` sets
+it, a missing folder fails instead, so CI can never pass by skipping them.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -35,7 +40,10 @@ SPECS = peer_conformance.spec_dir()
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_pass_rate_floor(name):
     if not (SPECS / f"{name}.json").is_file():
-        pytest.fail(f"peer specs not found in {SPECS}: set RECONCILE_PEER_SPECS")
+        reason = f"Recognizers-Text specs not found in {SPECS} (they live in ../shared/peer-specs, outside this repository)"
+        if os.environ.get("RECONCILE_PEER_SPECS"):
+            pytest.fail(f"{reason}, but RECONCILE_PEER_SPECS asks for them")
+        pytest.skip(f"{reason}; set RECONCILE_PEER_SPECS to run them")
     floor, peer = FLOORS[name]
     score = peer_conformance.score_file(name, SPECS)
     assert score.rate >= max(floor, peer), (name, score.passed, score.total)

@@ -262,7 +262,8 @@ def _report(problems: list[DocumentError], problem: DocumentError) -> None:
 # Folder + manifest
 
 
-def _read_manifest(manifest: Path, folder: Path) -> dict[str, _Metadata]:
+def _parse_manifest(manifest: Path) -> list[Any]:
+    """The ``[[document]]`` entries of a manifest; a manifest that cannot be read at all raises."""
     try:
         raw_text = manifest.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -271,46 +272,122 @@ def _read_manifest(manifest: Path, folder: Path) -> dict[str, _Metadata]:
         data = tomllib.loads(_NULL_LINE.sub(r"# \1null\2", raw_text))
     except tomllib.TOMLDecodeError as exc:
         raise DocumentError(str(manifest), f"invalid TOML: {exc}") from exc
+    except RecursionError as exc:
+        raise DocumentError(str(manifest), "invalid TOML: nested too deeply") from exc
     raw_entries = data.get("document", [])
     if not isinstance(raw_entries, list):
         raise DocumentError(str(manifest), "expected [[document]] entries", field="document")
+    return raw_entries
+
+
+def _inside(folder: Path, name: str) -> Path:
+    """The path of ``name`` in ``folder``; a name (or a link) that leads out of the folder raises.
+
+    >>> _inside(Path("/tmp/corpus"), "../secret.txt")
+    Traceback (most recent call last):
+    ...
+    reconcile.errors.DocumentError: ../secret.txt [file]: leads outside the folder /tmp/corpus
+    """
+    path = (folder / name).resolve()
+    if not path.is_relative_to(folder.resolve()):
+        raise DocumentError(name, f"leads outside the folder {folder}", field="file")
+    return path
+
+
+def _is_file(path: Path, name: str) -> bool:
+    try:
+        return path.is_file()
+    except OSError as exc:  # a name too long for the file system, say
+        raise DocumentError(name[:200], f"unusable file name: {exc.strerror}", field="file") from exc
+
+
+@attrs.frozen
+class _Manifest:
+    """The valid entries of a manifest by file name, and the names of the entries that failed."""
+
+    entries: Mapping[str, _Metadata]
+    failed: frozenset[str]
+
+
+def _manifest_entry(entry: Any, number: int, folder: Path, manifest: Path) -> tuple[str, _Metadata]:
+    where = f"{manifest} entry #{number}"
+    if not isinstance(entry, dict):
+        raise DocumentError(where, "expected a table", field="document")
+    name = entry.get("file")
+    if not isinstance(name, str) or not name.strip():
+        raise DocumentError(where, "has no 'file'", field="file")
+    name = name.strip()
+    if not _is_file(_inside(folder, name), name):
+        raise DocumentError(name, f"listed in {manifest} (entry #{number}) but not found in {folder}", field="file")
+    return name, _Metadata.read(entry, name)
+
+
+def _read_manifest(manifest: Path, folder: Path, problems: list[DocumentError]) -> _Manifest:
+    """Each valid entry by file name; an entry that fails is reported in ``problems`` and skipped."""
     entries: dict[str, _Metadata] = {}
-    for number, entry in enumerate(raw_entries, start=1):
-        where = f"{manifest} entry #{number}"
-        if not isinstance(entry, dict):
-            raise DocumentError(where, "expected a table", field="document")
-        name = entry.get("file")
-        if not isinstance(name, str) or not name.strip():
-            raise DocumentError(where, "has no 'file'", field="file")
-        name = name.strip()
-        if name in entries:
-            raise DocumentError(name, f"listed twice in {manifest} (entry #{number})", field="file")
-        if not (folder / name).is_file():
-            raise DocumentError(name, f"listed in {manifest} (entry #{number}) but not found in {folder}", field="file")
-        entries[name] = _Metadata.read(entry, name)
-    return entries
+    failed: set[str] = set()
+    for number, entry in enumerate(_parse_manifest(manifest), start=1):
+        try:
+            name, meta = _manifest_entry(entry, number, folder, manifest)
+            if name in entries:
+                raise DocumentError(name, f"listed twice in {manifest} (entry #{number})", field="file")
+        except DocumentError as problem:
+            _report(problems, problem)
+            if problem.source not in entries:  # a repeated entry leaves the first one standing
+                failed.add(problem.source)
+            continue
+        entries[name] = meta
+    return _Manifest(entries, frozenset(failed))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+LEGACY_ENCODING = "cp1252"  # Windows-1252: Latin-1's printable characters plus curly quotes, €, œ
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM); else Windows-1252 with a warning; binary data raises."""
+    if b"\x00" in raw:
+        raise DocumentError(str(path), "binary data, not text (NUL byte)", field="text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = raw.decode(LEGACY_ENCODING)
+    except UnicodeDecodeError:
+        text = ""
+    if not text or _CONTROL.search(text):
+        raise DocumentError(
+            str(path), f"not UTF-8 text (invalid byte at offset {utf8_error.start})", field="text"
+        ) from utf8_error
+    warnings.warn(f"{path}: not UTF-8; decoded as {LEGACY_ENCODING}", DocumentWarning, stacklevel=5)
+    return text
 
 
 def _read_text(path: Path) -> str:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(str(path), f"not UTF-8 text (invalid byte at offset {exc.start})", field="text") from exc
+        text = _decode(path.read_bytes(), path)
     except OSError as exc:
-        raise DocumentError(str(path), f"cannot read: {exc.strerror}", field="text") from exc
+        raise DocumentError(str(path)[:300], f"cannot read: {exc.strerror}", field="text") from exc
     if not text.strip():
         raise DocumentError(str(path), "empty file", field="text")
     return text
 
 
-def _load_folder(folder: Path, only: str | None = None) -> Corpus:
-    manifest_path = folder / MANIFEST_NAME
-    manifest = _read_manifest(manifest_path, folder) if manifest_path.is_file() else None
+def _names(folder: Path, manifest: _Manifest | None, only: str | None) -> list[str]:
     if only is not None:
-        names = [only]
-    else:
-        on_disk = {p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES}
-        names = sorted(on_disk | set(manifest or ()))
+        return [only]
+    on_disk = {p.name for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()}
+    listed = set(manifest.entries) if manifest is not None else set()
+    failed = manifest.failed if manifest is not None else frozenset()
+    return sorted((on_disk | listed) - failed)
+
+
+def _load_folder(folder: Path, only: str | None = None) -> Corpus:
+    problems: list[DocumentError] = []
+    manifest_path = folder / MANIFEST_NAME
+    manifest = _read_manifest(manifest_path, folder, problems) if manifest_path.is_file() else None
+    names = _names(folder, manifest, only)
     if manifest is None and names:
         warnings.warn(
             f"{folder}: no {MANIFEST_NAME}; {len(names)} file(s) loaded with default metadata",
@@ -318,16 +395,15 @@ def _load_folder(folder: Path, only: str | None = None) -> Corpus:
             stacklevel=3,
         )
     documents: list[Document] = []
-    problems: list[DocumentError] = []
     seen: set[str] = set()
     for name in names:
         path = folder / name
         try:
-            text = _read_text(path)
+            text = _read_text(_inside(folder, name))
         except DocumentError as problem:
             _report(problems, problem)
             continue
-        meta = manifest.get(name) if manifest is not None else None
+        meta = manifest.entries.get(name) if manifest is not None else None
         if manifest is not None and meta is None:
             warnings.warn(
                 f"{path}: no entry in {MANIFEST_NAME}; loaded with default metadata", DocumentWarning, stacklevel=3
@@ -355,6 +431,8 @@ def _jsonl_document(line: bytes, path: Path, number: int) -> Document:
         obj = json.loads(decoded)
     except json.JSONDecodeError as exc:
         raise DocumentError(source, f"invalid JSON: {exc.msg} at column {exc.colno}") from exc
+    except (ValueError, RecursionError) as exc:  # an integer past Python's digit limit; nesting too deep
+        raise DocumentError(source, f"unreadable JSON: {str(exc)[:120] or 'nested too deeply'}") from exc
     if not isinstance(obj, dict):
         raise DocumentError(source, f"expected a JSON object, got {type(obj).__name__}")
     text = obj.get("text")

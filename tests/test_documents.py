@@ -97,43 +97,63 @@ def test_corpus_from_documents_built_in_a_script():
 # --- bad files in a folder ------------------------------------------------------------------------
 
 
-def test_non_utf8_and_empty_files_are_reported_and_the_others_load(seed_copy):
-    (seed_copy / "000_2ce192f800cc9e70.txt").write_bytes("Soci\xe9t\xe9 g\xe9n\xe9rale".encode("latin-1"))
+def test_binary_and_empty_files_are_reported_and_the_others_load(seed_copy):
+    (seed_copy / "000_2ce192f800cc9e70.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (seed_copy / "002_7b16a96ed3c31638.txt").write_text("  \n\n", encoding="utf-8")
     with pytest.warns(DocumentWarning) as caught:
         corpus = load_documents(seed_copy)
     assert corpus.ids == ("001_c204f0c458efb32b", "003_5ea87f24b2afe1fb", "004_42fc832b30304d07")
     assert len(corpus.problems) == 2
-    latin, empty = corpus.problems
-    assert "000_2ce192f800cc9e70.txt" in str(latin) and "not UTF-8" in str(latin) and latin.field == "text"
+    binary, empty = corpus.problems
+    assert "000_2ce192f800cc9e70.txt" in str(binary) and "binary" in str(binary) and binary.field == "text"
     assert "002_7b16a96ed3c31638.txt" in str(empty) and "empty file" in str(empty)
     assert sum("skipped" in str(w.message) for w in caught) == 2
 
 
-def test_a_manifest_entry_whose_file_is_missing_raises(seed_copy):
+def test_a_legacy_encoding_is_decoded_with_a_warning(seed_copy):
+    (seed_copy / "000_2ce192f800cc9e70.txt").write_bytes("Soci\xe9t\xe9 g\xe9n\xe9rale : 3 milliards d\x80".encode("latin-1"))
+    with pytest.warns(DocumentWarning, match=r"000_2ce192f800cc9e70\.txt: not UTF-8; decoded as cp1252"):
+        corpus = load_documents(seed_copy)
+    assert corpus.by_id("000_2ce192f800cc9e70").text == "Société générale : 3 milliards d€"
+    assert len(corpus) == 5 and not corpus.problems
+
+
+def only_problem(corpus, field):
+    assert len(corpus.problems) == 1, corpus.problems
+    problem = corpus.problems[0]
+    assert problem.field == field
+    return problem
+
+
+def test_a_manifest_entry_whose_file_is_missing_is_reported_and_the_others_load(seed_copy):
     (seed_copy / "002_7b16a96ed3c31638.txt").unlink()
-    with pytest.raises(DocumentError, match=r"002_7b16a96ed3c31638\.txt \[file\]: listed in .*sources\.toml \(entry #3\) but not found") as caught:
-        load_documents(seed_copy)
-    assert caught.value.field == "file" and caught.value.source == "002_7b16a96ed3c31638.txt"
+    with pytest.warns(DocumentWarning, match=r"skipped: 002_7b16a96ed3c31638\.txt \[file\]: listed in .*sources\.toml \(entry #3\) but not found"):
+        corpus = load_documents(seed_copy)
+    assert only_problem(corpus, "file").source == "002_7b16a96ed3c31638.txt"
+    assert len(corpus) == 4 and "002_7b16a96ed3c31638" not in corpus.ids
 
 
-def test_a_manifest_entry_without_a_file_key_raises(tmp_path):
+def test_a_manifest_entry_without_a_file_key_is_reported(tmp_path):
     (tmp_path / "a.txt").write_text("ByteDance a commandé des puces.", encoding="utf-8")
     write_manifest(tmp_path, '[[document]]\nlanguage = "fr"\n')
-    with pytest.raises(DocumentError, match=r"entry #1 \[file\]: has no 'file'"):
-        load_documents(tmp_path)
+    with pytest.warns(DocumentWarning, match=r"entry #1 \[file\]: has no 'file'"):
+        corpus = load_documents(tmp_path)
+    assert "entry #1" in str(only_problem(corpus, "file"))
+    assert corpus.ids == ("a",)  # on disk, so it loads with default metadata
 
 
 @pytest.mark.parametrize(
     "published",
     ['"2025-13-01"', '"soon"', '{ from = "2025-02-01", to = "2025-01-01" }', '{ from = "2025-01-01" }', "12"],
 )
-def test_an_invalid_date_raises_naming_file_and_field(tmp_path, published):
+def test_an_invalid_date_skips_that_document_naming_file_and_field(tmp_path, published):
     (tmp_path / "a.txt").write_text("ByteDance a commandé des puces.", encoding="utf-8")
-    write_manifest(tmp_path, f'[[document]]\nfile = "a.txt"\npublished = {published}\n')
-    with pytest.raises(DocumentError, match=r"a\.txt \[published\]: invalid date") as caught:
-        load_documents(tmp_path)
-    assert caught.value.field == "published"
+    (tmp_path / "b.txt").write_text("Alibaba a commandé des puces.", encoding="utf-8")
+    write_manifest(tmp_path, f'[[document]]\nfile = "a.txt"\npublished = {published}\n[[document]]\nfile = "b.txt"\n')
+    with pytest.warns(DocumentWarning, match=r"a\.txt \[published\]: invalid date"):
+        corpus = load_documents(tmp_path)
+    assert only_problem(corpus, "published").source == "a.txt"
+    assert corpus.ids == ("b",)
 
 
 @pytest.mark.parametrize(
@@ -141,14 +161,15 @@ def test_an_invalid_date_raises_naming_file_and_field(tmp_path, published):
     [('cites = "Reuters"\ntitle = 3', "title"), ("cites = [1, 2]", "cites"), ("publisher = []", "publisher"),
      ('language = "fr"\nlang = "en"', "language")],
 )
-def test_badly_typed_manifest_fields_raise(tmp_path, entry, field):
+def test_badly_typed_manifest_fields_skip_that_document(tmp_path, entry, field):
     (tmp_path / "a.txt").write_text("ByteDance a commandé des puces.", encoding="utf-8")
     write_manifest(tmp_path, f'[[document]]\nfile = "a.txt"\n{entry}\n')
-    with pytest.raises(DocumentError, match=rf"a\.txt \[{field}\]"):
-        load_documents(tmp_path)
+    with pytest.warns(DocumentWarning, match=rf"a\.txt \[{field}\]"):
+        corpus = load_documents(tmp_path)
+    assert only_problem(corpus, field) and len(corpus) == 0
 
 
-def test_manifest_shapes_that_raise(tmp_path):
+def test_manifest_shapes_that_raise_or_are_reported(tmp_path):
     (tmp_path / "a.txt").write_text("text", encoding="utf-8")
     write_manifest(tmp_path, "[[document]\nfile = 'a.txt'")
     with pytest.raises(DocumentError, match=r"sources\.toml: invalid TOML"):
@@ -156,9 +177,58 @@ def test_manifest_shapes_that_raise(tmp_path):
     write_manifest(tmp_path, "document = 'a.txt'")
     with pytest.raises(DocumentError, match=r"sources\.toml \[document\]: expected \[\[document\]\] entries"):
         load_documents(tmp_path)
-    write_manifest(tmp_path, "[[document]]\nfile = 'a.txt'\n[[document]]\nfile = 'a.txt'")
-    with pytest.raises(DocumentError, match=r"a\.txt \[file\]: listed twice"):
+    write_manifest(tmp_path, "x = " + "[" * 500 + "]" * 500)
+    with pytest.raises(DocumentError, match=r"sources\.toml: invalid TOML: nested too deeply"):
         load_documents(tmp_path)
+    write_manifest(tmp_path, "[[document]]\nfile = 'a.txt'\n[[document]]\nfile = 'a.txt'")
+    with pytest.warns(DocumentWarning, match=r"a\.txt \[file\]: listed twice"):
+        corpus = load_documents(tmp_path)
+    assert corpus.ids == ("a",) and only_problem(corpus, "file")
+
+
+@pytest.mark.parametrize("name", ["../secret.txt", "/etc/hostname", "sub/../../secret.txt"])
+def test_a_manifest_cannot_read_outside_its_folder(tmp_path, name):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (tmp_path / "secret.txt").write_text("SECRET 42 million dollars", encoding="utf-8")
+    (folder / "ok.txt").write_text("Alibaba ordered 10 jets.", encoding="utf-8")
+    write_manifest(folder, f'[[document]]\nfile = "{name}"\n[[document]]\nfile = "ok.txt"\n')
+    with pytest.warns(DocumentWarning, match="leads outside the folder"):
+        corpus = load_documents(folder)
+    assert corpus.ids == ("ok",) and only_problem(corpus, "file")
+    assert all("SECRET" not in d.text for d in corpus)
+
+
+def test_a_link_out_of_the_folder_is_refused(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (tmp_path / "secret.txt").write_text("SECRET", encoding="utf-8")
+    (folder / "link.txt").symlink_to(tmp_path / "secret.txt")
+    (folder / "ok.txt").write_text("Alibaba ordered 10 jets.", encoding="utf-8")
+    with pytest.warns(DocumentWarning):
+        corpus = load_documents(folder)
+    assert corpus.ids == ("ok",) and "outside the folder" in str(only_problem(corpus, "file"))
+
+
+def test_a_very_long_file_name_is_a_typed_problem(tmp_path):
+    (tmp_path / "ok.txt").write_text("Alibaba ordered 10 jets.", encoding="utf-8")
+    write_manifest(tmp_path, f'[[document]]\nfile = "{"x" * 5000}.txt"\n[[document]]\nfile = "ok.txt"\n')
+    with pytest.warns(DocumentWarning):
+        corpus = load_documents(tmp_path)
+    assert corpus.ids == ("ok",) and only_problem(corpus, "file")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['{"id": "big", "text": "x", "n": ' + "9" * 4301 + "}", '{"id": "deep", "text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}"],
+    ids=["int-past-the-digit-limit", "nested-too-deep"],
+)
+def test_a_jsonl_line_python_cannot_read_is_skipped_and_the_others_load(tmp_path, line):
+    path = tmp_path / "a.jsonl"
+    path.write_text(line + '\n{"id": "ok", "text": "Alibaba ordered 10 jets."}\n', encoding="utf-8")
+    with pytest.warns(DocumentWarning, match=r"a\.jsonl line 1: unreadable JSON"):
+        corpus = load_documents(path)
+    assert corpus.ids == ("ok",) and len(corpus.problems) == 1
 
 
 def test_a_file_without_manifest_entry_loads_with_defaults_and_a_warning(seed_copy):

@@ -71,7 +71,8 @@ ACTION_TO_MEASURE = {
 LEGAL_SUFFIXES = frozenset(
     "inc incorporated corp corporation co company ltd limited plc sa se ag nv bv spa gmbh group groupe holding holdings".split()
 )
-VALUE_TOLERANCE = 1e-6  # relative: 4.6e9 against 4600000000.0
+VALUE_TOLERANCE = 1e-6
+REVIEWED_KINDS = frozenset({"contradiction", "possible_contradiction", "stage_gap", "conversion_mismatch"})  # relative: 4.6e9 against 4600000000.0
 
 
 @attrs.frozen
@@ -302,6 +303,23 @@ def _near(position: tuple[str, int], found: Iterable[tuple[str, int]], gold: Map
     return any(d == doc and start <= s < end for d, s in found)
 
 
+def finding_record(name: str, finding: Any) -> dict[str, Any]:
+    """A reported finding as a blind reviewer reads it: the sides as written, with their sentences."""
+    return {
+        "set": name,
+        "kind": finding.kind,
+        "severity": finding.severity,
+        "message": finding.message,
+        "claims": [
+            {"doc_id": c.doc_id, "start": c.start, "text": c.text, "sentence": c.sentence, "publisher": c.publisher}
+            for c in finding.claims
+        ],
+    }
+
+
+DUMPED: list[dict[str, Any]] = []  # findings to review, filled when --dump is given
+
+
 def score_findings(name: str, claims: Sequence[Any], gold: Sequence[Mapping[str, Any]]) -> list[str]:
     import reconcile
 
@@ -309,6 +327,7 @@ def score_findings(name: str, claims: Sequence[Any], gold: Sequence[Mapping[str,
     expected = json.loads(expected_path.read_text(encoding="utf-8")).get("findings", []) if expected_path.exists() else []
     report = reconcile.reconcile(list(claims), currency="USD")
     by_position = {(g["doc_id"], g["start"]): g for g in gold}
+    DUMPED.extend(finding_record(name, f) for f in report.findings if f.kind in REVIEWED_KINDS)
     kinds = Counter(f.kind for f in report.findings)
     out = [f"   findings reported: " + (", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "none")]
     for want in expected:
@@ -353,6 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list misses, false figures and wrong frames")
     parser.add_argument("--findings", action="store_true", help="also reconcile and match the expected findings")
     parser.add_argument("--lexicon", help="a user lexicon (TOML) merged over the default one")
+    parser.add_argument("--dump", metavar="FILE", help="with --findings: write the reported contradictions, stage gaps and "
+                        "conversion mismatches as JSON, for a blind reviewer's verdicts")
     args = parser.parse_args(argv)
     names = args.sets or [s for s in available_sets() if s not in UNSEEN_SETS]
     blocked = [s for s in names if s in UNSEEN_SETS and not args.unseen]
@@ -367,6 +388,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name in names:
             print("\n".join(score_set(name, Path(tmp), args.failures, args.findings, lexicon)))
             print()
+    if args.dump:
+        Path(args.dump).write_text(json.dumps(DUMPED, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 

@@ -6,12 +6,10 @@ import warnings
 from collections.abc import Iterable
 
 from reconcile.errors import DocumentError, ReconcileError
-from reconcile.extract.attribution import _attribution, _executive_credit
 from reconcile.extract.context import _Context
 from reconcile.extract.equivalents import _link_equivalents
 from reconcile.extract.figures import _compared, _is_figure
 from reconcile.extract.frame import _read_frame
-from reconcile.extract.hedge import _hedged
 from reconcile.extract.index import _index
 from reconcile.extract.language import _language, has_language
 from reconcile.lexicon import Lexicon
@@ -42,7 +40,8 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None) -> list[Clai
     for mention in mentions:
         sentence_no = index.sentence_index(mention.start)
         sentence = index.sentences[sentence_no]
-        frame, quantity = _read_frame(mention, sentence_no, index, context, lexicon, language)
+        read = _read_frame(mention, sentence_no, index, context, lexicon, language)
+        frame, quantity = read.frame, read.quantity
         if quantity is None:
             continue
         claims.append(
@@ -58,14 +57,15 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None) -> list[Clai
                 action=frame.action,
                 object=frame.object,
                 period=frame.period,
-                hedged=_hedged(index, sentence_no, mention, language),
-                attributed_to=_attribution(index, sentence_no, mention, language)
-                or _executive_credit(index, sentence_no, frame.subject, language),
+                hedged=read.hedged,
+                attributed_to=read.attributed_to,
                 sentence_start=sentence.start,
                 lang=doc.lang,
                 published=doc.published,
                 publisher=doc.publisher,
-                cites=doc.cites,
+                # The attrs plugin types ``converter=tuple`` fields (model.py) as ``Iterable[_T_co]``.
+                cites=doc.cites,  # type: ignore[arg-type]
+                evidence=read.evidence,  # type: ignore[arg-type]
             )
         )
         context = _Context(frame, sentence_no)
@@ -104,7 +104,7 @@ def extract_claims(
             claims.extend(extract_document(doc, lexicon))
         except ReconcileError as exc:
             _report(errors, str(doc_id), exc)
-        except Exception as exc:  # a bug on one document must not lose the batch
+        except Exception as exc:  # noqa: BLE001  (a bug on one document must not lose the batch)
             wrapped = DocumentError(str(doc_id), f"extraction failed: {type(exc).__name__}: {exc}")
             wrapped.__cause__ = exc
             _report(errors, str(doc_id), wrapped)

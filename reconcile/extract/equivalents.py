@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import attrs
 
 from reconcile.extract.language import _Language
@@ -19,9 +21,11 @@ def _link_equivalents(claims: list[Claim], mentions: list[Mention], text: str, l
     by_start = {c.start: c for c in claims}
     pairs: dict[str, list[str]] = {}
     kept = [m for m in mentions if m.start in by_start]
-    for first, second in zip(kept, kept[1:]):
+    for first, second in itertools.pairwise(kept):
         a, b = by_start[first.start], by_start[second.start]
         if a.sentence_start == b.sentence_start and _equivalent(first, second, text, language):
             pairs.setdefault(a.id, []).append(b.id)
             pairs.setdefault(b.id, []).append(a.id)
-    return [attrs.evolve(c, equivalents=tuple(pairs[c.id])) if c.id in pairs else c for c in claims]
+    # The attrs plugin types ``converter=tuple`` fields (model.py) as ``Iterable[_T_co]``.
+    return [attrs.evolve(c, equivalents=tuple(pairs[c.id])) if c.id in pairs else c  # type: ignore[arg-type]
+            for c in claims]

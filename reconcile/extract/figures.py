@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 import attrs
 
+from reconcile.dates import PeriodMention
 from reconcile.extract.index import _DocumentIndex
 from reconcile.extract.language import _common, _fold, _Language
-from reconcile.extract.spans import _end, _start
 from reconcile.lexicon import Lexicon, LexMatch
 from reconcile.model import Mention, Quantity
 
-_YEAR_RANGE = (1900, 2100)
+_PLAUSIBLE_YEARS = (1900, 2100)
+"""A bare four-digit number in this range is a year, not a figure."""
+_LIST_NUMBER_DIGITS = 2
+"""At most this many digits for a number to be inline list numbering ("1) China sales")."""
+_FOLLOWER_WINDOW = 60
+"""Characters after a mention read to tell what follows it (a source noun, list punctuation, a noun)."""
+_WORD_BEFORE_WINDOW = 30
+"""Characters before a bare number searched for the word that makes it a version or a model."""
+
+_COMPARED_NOUN_WINDOW = 30
+"""Characters after a figure compared with the one before it read for a noun of its own."""
+_PERIOD_GAP_WINDOW = 10
+"""Characters of blank after a figure within which a period starting there follows it right away."""
 
 _LIST_NUMBER_AFTER = re.compile(r"^[.)]\s")
 _INLINE_NUMBER_AFTER = re.compile(r"^\)\s")
@@ -26,44 +39,99 @@ def _next_word(text: str) -> str:
     return match.group(1) if match else ""
 
 
+class _Candidate:
+    """A mention found by :func:`reconcile.quantities.find_quantities`, in its sentence."""
+
+    def __init__(self, mention: Mention, index: _DocumentIndex, language: _Language) -> None:
+        self.mention = mention
+        self.index = index
+        self.language = language
+        self.text = index.text
+        self.number = index.sentence_index(mention.start)
+        self.sentence_start = index.sentences[self.number].start
+        self.after = self.text[mention.end : mention.end + _FOLLOWER_WINDOW]
+        quantity = mention.quantity
+        self.bare = quantity.kind == "number" and not quantity.unit
+        self.written = mention.text.strip()
+
+    def overlaps(self, items: Iterable[LexMatch | PeriodMention]) -> bool:
+        return any(i.start < self.mention.end and self.mention.start < i.end for i in items)
+
+
+def _listed_as_no_figure(c: _Candidate) -> bool:
+    """Words the language data lists as never figures ("un", "one" as an article)."""
+    return _fold(c.mention.text) in c.language.not_figures
+
+
+def _date_or_model(c: _Candidate) -> bool:
+    """Part of a period ("2025", "Q3") or of a model name with digits ("H20", "Ascend 910B")."""
+    models = [p for p in c.index.products(c.number) if any(ch.isdigit() for ch in p.text)]
+    return c.overlaps(c.index.periods(c.number)) or c.overlaps(models)
+
+
+def _source_count(c: _Candidate) -> bool:
+    """A count of sources ("trois sources anonymes", "two people familiar with")."""
+    nouns = c.language.source_nouns
+    if nouns is None:
+        return False
+    if (match := nouns.match(c.after.lstrip())) and match.start() == 0:
+        return True
+    return bool(c.mention.noun and nouns.match(c.mention.noun))
+
+
+def _list_number(c: _Candidate) -> bool:
+    """List numbering opening its line ("1. ", "2) "): sentences start at line starts."""
+    return bool(_LINE_START.match(c.text, c.sentence_start, c.mention.start) and _LIST_NUMBER_AFTER.match(c.after))
+
+
+def _year(c: _Candidate) -> bool:
+    """A bare four-digit year."""
+    return c.bare and c.written.isdigit() and len(c.written) == 4 \
+        and _PLAUSIBLE_YEARS[0] <= c.mention.quantity.stated <= _PLAUSIBLE_YEARS[1]
+
+
+def _inline_list_number(c: _Candidate) -> bool:
+    """Inline list numbering ("reasons: 1) China sales, 2) ..."), not a figure in brackets."""
+    if not (c.bare and c.written.isdigit() and len(c.written) <= _LIST_NUMBER_DIGITS and _INLINE_NUMBER_AFTER.match(c.after)):
+        return False
+    return c.text.count("(", c.sentence_start, c.mention.start) <= c.text.count(")", c.sentence_start, c.mention.start)
+
+
+def _version(c: _Candidate) -> bool:
+    """A version or a model, not an amount ("version 1.5")."""
+    if not c.bare:
+        return False
+    word = _WORD_BEFORE.search(c.text, max(c.sentence_start, c.mention.start - _WORD_BEFORE_WINDOW), c.mention.start)
+    return word is not None and _fold(word.group(1)) in c.language.not_after
+
+
+_NOT_FIGURES: tuple[Callable[[_Candidate], bool], ...] = (
+    _listed_as_no_figure,
+    _date_or_model,
+    _source_count,
+    _list_number,
+    _year,
+    _inline_list_number,
+    _version,
+)
+"""Mentions that are not figures of the story; any one excludes a mention."""
+
+
 def _is_figure(mention: Mention, index: _DocumentIndex, language: _Language) -> bool:
-    """Whether a mention is a figure of the story (not a date, a model number, a source count ...)."""
-    text = index.text
-    if _fold(mention.text) in language.not_figures:
+    """Whether a mention is a figure of the story (not a date, a model number, a source count ...,
+    see :data:`_NOT_FIGURES`); a bare number with no noun only when it counts something named
+    elsewhere (:func:`_elided_noun`)."""
+    candidate = _Candidate(mention, index, language)
+    if any(rule(candidate) for rule in _NOT_FIGURES):
         return False
-    overlapping = lambda items: any(_start(i) < mention.end and mention.start < _end(i) for i in items)
-    number = index.sentence_index(mention.start)
-    models = [p for p in index.products(number) if any(c.isdigit() for c in p.text)]
-    if overlapping(index.periods(number)) or overlapping(models):
-        return False
-    after = text[mention.end : mention.end + 60]
-    if language.source_nouns and (m := language.source_nouns.match(after.lstrip())) and m.start() == 0:
-        return False
-    if mention.noun and language.source_nouns and language.source_nouns.match(mention.noun):
-        return False
-    # Sentences start at line starts, so list numbering opens its sentence ("1. ", "2) ").
-    sentence_start = index.sentences[number].start
-    if _LINE_START.match(text, sentence_start, mention.start) and _LIST_NUMBER_AFTER.match(after):
-        return False
-    quantity = mention.quantity
-    if quantity.kind == "number" and not quantity.unit:
-        written = mention.text.strip()
-        if written.isdigit() and len(written) == 4 and _YEAR_RANGE[0] <= quantity.stated <= _YEAR_RANGE[1]:
-            return False
-        # Inline list numbering ("reasons: 1) China sales, 2) ..."), not a figure in brackets.
-        if written.isdigit() and len(written) <= 2 and _INLINE_NUMBER_AFTER.match(after) \
-                and text.count("(", sentence_start, mention.start) <= text.count(")", sentence_start, mention.start):
-            return False
-        if (word := _WORD_BEFORE.search(text, max(sentence_start, mention.start - 30), mention.start)) \
-                and _fold(word.group(1)) in language.not_after:
-            return False  # a version or a model, not an amount ("version 1.5")
-        if mention.noun is None:
-            context_products = any(
-                _common().count_units.get(p.canonical) != "user"
-                for back in (number, number - 1) if back >= 0 for p in index.products(back)
-            )
-            return _elided_noun(after, index.actions(number), context_products, language)
-    return True
+    if not candidate.bare or mention.noun is not None:
+        return True
+    number = candidate.number
+    context_products = any(
+        _common().count_units.get(p.canonical) != "user"
+        for back in (number, number - 1) if back >= 0 for p in index.products(back)
+    )
+    return _elided_noun(candidate.after, index.actions(number), context_products, language)
 
 
 def _elided_noun(after: str, actions: list[LexMatch], context_products: bool, language: _Language) -> bool:
@@ -107,7 +175,7 @@ def _compared(mentions: list[Mention], index: _DocumentIndex, language: _Languag
                 and previous.quantity.kind != "number"
                 and index.sentence_index(previous.start) == index.sentence_index(mention.start)
                 and language.comparisons.search(text, previous.end, mention.start)
-                and (_noun_elided_after(text[mention.end : mention.end + 30], language)
+                and (_noun_elided_after(text[mention.end : mention.end + _COMPARED_NOUN_WINDOW], language)
                      or _period_follows(mention, index))):
             mention = attrs.evolve(mention, noun=previous.noun,
                                    quantity=attrs.evolve(quantity, unit=previous.quantity.unit, kind=previous.quantity.kind))
@@ -128,6 +196,7 @@ def _noun_elided_after(after: str, language: _Language) -> bool:
 
 def _period_follows(mention: Mention, index: _DocumentIndex) -> bool:
     """Whether a period starts right after the figure ("contre 180 milliards l'an dernier")."""
-    gap = len(index.text[mention.end : mention.end + 10]) - len(index.text[mention.end : mention.end + 10].lstrip())
+    window = index.text[mention.end : mention.end + _PERIOD_GAP_WINDOW]
+    gap = len(window) - len(window.lstrip())
     at = mention.end + gap
     return any(p.start == at for p in index.periods(index.sentence_index(mention.start)))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -13,9 +13,48 @@ from reconcile.dates import PeriodMention
 from reconcile.extract.language import _common, _fold, _Language, _language  # noqa: F401  (_language: doctests)
 from reconcile.extract.period import _sentence_periods
 from reconcile.extract.sentences import Sentence, _clauses, split_sentences
-from reconcile.extract.spans import _end, _start
 from reconcile.lexicon import Lexicon, LexMatch
 from reconcile.model import Document, Mention
+
+if TYPE_CHECKING:
+    from reconcile.extract.attribution import _Crediting
+    from reconcile.extract.hedge import _Hedging
+
+_M = TypeVar("_M", LexMatch, PeriodMention)
+
+
+@attrs.frozen
+class _Span:
+    """A span of the document text a pattern matched, and what it names (an outlet's canonical name)."""
+
+    start: int
+    end: int
+    name: str = ""
+
+
+@attrs.frozen
+class _Spans:
+    """Spans of the whole document sorted by start, searchable by range."""
+
+    items: tuple[_Span, ...]
+    starts: tuple[int, ...] = attrs.field(init=False)
+
+    @starts.default
+    def _starts(self) -> tuple[int, ...]:
+        return tuple(item.start for item in self.items)
+
+    def within(self, start: int, end: int) -> list[_Span]:
+        """The spans that lie inside ``[start, end]``."""
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_right(self.starts, end)
+        return [i for i in self.items[first:last] if i.end <= end]
+
+    def before(self, offset: int) -> list[_Span]:
+        """The spans that end at or before ``offset``."""
+        position = bisect.bisect_right(self.starts, offset)
+        return [i for i in self.items[:position] if i.end <= offset]
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
 
 
 @attrs.frozen
@@ -23,7 +62,8 @@ class _DocumentIndex:
     """A document's sentences and what the lexicon and the period finder see in them.
 
     Actors, products, actions and periods are looked up per sentence, on demand, and kept:
-    only the sentences around figures are ever read (the bulk of an article has none).
+    only the sentences around figures are ever read (the bulk of an article has none). Each
+    kind of finding has its own cache, keyed by sentence number.
     """
 
     doc: Document
@@ -31,11 +71,21 @@ class _DocumentIndex:
     language: _Language
     sentences: list[Sentence]
     sentence_starts: list[int]
-    outlets: list[tuple[int, int, str]]
-    anaphors: list[tuple[int, int]]
-    generic_nouns: list[tuple[int, int]]
+    outlets: _Spans
+    anaphors: _Spans
+    generic_nouns: _Spans
     families: Mapping[str, str]
-    _found: dict[tuple[Any, ...], Any] = attrs.field(factory=dict)
+    _actors: dict[int, list[LexMatch]] = attrs.field(factory=dict)
+    _subjects: dict[int, list[LexMatch]] = attrs.field(factory=dict)
+    _products: dict[int, list[LexMatch]] = attrs.field(factory=dict)
+    _actions: dict[int, list[LexMatch]] = attrs.field(factory=dict)
+    _periods: dict[int, list[PeriodMention]] = attrs.field(factory=dict)
+    hedging: dict[int, _Hedging] = attrs.field(factory=dict)
+    """How each sentence hedges its figures (filled by :mod:`reconcile.extract.hedge`)."""
+    crediting: dict[int, _Crediting] = attrs.field(factory=dict)
+    """What each sentence says of its sources (filled by :mod:`reconcile.extract.attribution`)."""
+    credits: dict[int, str | None] = attrs.field(factory=dict)
+    """The credit of each sentence as a whole (filled by :mod:`reconcile.extract.attribution`)."""
 
     @property
     def text(self) -> str:
@@ -44,79 +94,71 @@ class _DocumentIndex:
     def sentence_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
-    def within(self, items: Sequence[Any], start: int, end: int) -> list[Any]:
-        """The items of a document-wide list sorted by start that lie inside ``[start, end]``."""
-        starts = self.cached(("starts", id(items)), lambda: [_start(i) for i in items])
-        first, last = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
-        return [i for i in items[first:last] if _end(i) <= end]
+    def _moved(self, matches: Iterable[_M], sentence: Sentence) -> list[_M]:
+        return [attrs.evolve(m, start=m.start + sentence.start, end=m.end + sentence.start) for m in matches]
 
-    def cached(self, key: tuple[Any, ...], compute: Any) -> Any:
-        if key not in self._found:
-            self._found[key] = compute()
-        return self._found[key]
-
-    def _lookup(self, kind: str, number: int) -> list[Any]:
-        key = (kind, number)
-        if key not in self._found:
+    def actors(self, number: int) -> list[LexMatch]:
+        if number not in self._actors:
             sentence = self.sentences[number]
-            self._found[key] = self._find(kind, sentence)
-        return self._found[key]
+            found = self.lexicon.find_actors(sentence.text, self.doc.lang)
+            self._actors[number] = self._moved(
+                (a for a in found if _fold(a.text) not in self.language.anaphor_words), sentence
+            )
+        return self._actors[number]
 
-    def _find(self, kind: str, sentence: Sentence) -> list[Any]:
-        lang, shift = self.doc.lang, sentence.start
-        moved = lambda matches: [attrs.evolve(m, start=m.start + shift, end=m.end + shift) for m in matches]
-        if kind == "actors":
-            found = self.lexicon.find_actors(sentence.text, lang)
-            return moved(a for a in found if _fold(a.text) not in self.language.anaphor_words)
-        if kind == "products":
+    def subjects(self, number: int) -> list[LexMatch]:
+        """The actors of a sentence that can be its subject (see :func:`_may_be_subject`)."""
+        if number not in self._subjects:
+            sentence = self.sentences[number]
+            self._subjects[number] = [
+                a for a in self.actors(number) if _may_be_subject(a, sentence, self.text, self.language)
+            ]
+        return self._subjects[number]
+
+    def products(self, number: int) -> list[LexMatch]:
+        if number not in self._products:
+            sentence = self.sentences[number]
             # A product inside an actor's alias ("la société mère de TikTok") is not an object.
             actors = self.actors(self.sentence_index(sentence.start))
             compared = self.language.compared_products
-            return [
-                p for p in moved(self.lexicon.find_products(sentence.text, lang))
+            self._products[number] = [
+                p for p in self._moved(self.lexicon.find_products(sentence.text, self.doc.lang), sentence)
                 if not any(a.start <= p.start and p.end <= a.end for a in actors)
                 # "inférieur de moitié à celui du H100": the H100 is what it is compared with
                 and not (compared and compared.search(self.doc.text, sentence.start, p.start))
             ]
-        if kind == "actions":
-            return moved(self.lexicon.find_actions(sentence.text, lang))
-        return moved(_sentence_periods(sentence.text, lang, self.doc.published, self.language))
-
-    def actors(self, number: int) -> list[LexMatch]:
-        return self._lookup("actors", number)
-
-    def subjects(self, number: int) -> list[LexMatch]:
-        """The actors of a sentence that can be its subject (see :func:`_may_be_subject`)."""
-        return self.cached(("subjects", number), lambda: [
-            a for a in self.actors(number) if _may_be_subject(a, self.sentences[number], self.text, self.language)
-        ])
-
-    def products(self, number: int) -> list[LexMatch]:
-        return self._lookup("products", number)
+        return self._products[number]
 
     def actions(self, number: int) -> list[LexMatch]:
-        return self._lookup("actions", number)
+        if number not in self._actions:
+            sentence = self.sentences[number]
+            self._actions[number] = self._moved(self.lexicon.find_actions(sentence.text, self.doc.lang), sentence)
+        return self._actions[number]
 
     def periods(self, number: int) -> list[PeriodMention]:
-        return self._lookup("periods", number)
+        if number not in self._periods:
+            sentence = self.sentences[number]
+            found = _sentence_periods(sentence.text, self.doc.lang, self.doc.published, self.language)
+            self._periods[number] = self._moved(found, sentence)
+        return self._periods[number]
 
 
 def _index(doc: Document, lexicon: Lexicon, language: _Language) -> _DocumentIndex:
     text = doc.text
     sentences = split_sentences(text, doc.lang) or [Sentence(0, len(text), text)]
     common = _common()
-    finditer = lambda pattern: [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+    spans = lambda pattern: _Spans(tuple(_Span(m.start(), m.end()) for m in pattern.finditer(text)) if pattern else ())
     return _DocumentIndex(
         doc=doc,
         lexicon=lexicon,
         language=language,
         sentences=sentences,
         sentence_starts=[s.start for s in sentences],
-        outlets=[(m.start(), m.end(), common.outlet_names[m.group(0)]) for m in common.outlets.finditer(text)]
-        if common.outlets
-        else [],
-        anaphors=finditer(language.anaphors),
-        generic_nouns=finditer(language.generic_nouns),
+        outlets=_Spans(tuple(
+            _Span(m.start(), m.end(), common.outlet_names[m.group(0)]) for m in common.outlets.finditer(text)
+        ) if common.outlets else ()),
+        anaphors=spans(language.anaphors),
+        generic_nouns=spans(language.generic_nouns),
         families=_families(lexicon),
     )
 
@@ -132,13 +174,14 @@ def _families(lexicon: Lexicon) -> Mapping[str, str]:
     return families
 
 
-def _family(index: _DocumentIndex, number: int) -> str | None:
-    """The product family of a maker named with a generic noun ("puces ... Nvidia") in a sentence."""
+def _family(index: _DocumentIndex, number: int) -> tuple[str, LexMatch] | None:
+    """The product family of a maker named with a generic noun ("puces ... Nvidia") in a sentence,
+    and the maker's mention."""
     sentence = index.sentences[number]
-    if not index.within(index.generic_nouns, sentence.start, sentence.end):
+    if not index.generic_nouns.within(sentence.start, sentence.end):
         return None
-    makers = [a.canonical for a in index.actors(number) if a.canonical in index.families]
-    return index.families[makers[0]] if makers else None
+    makers = [a for a in index.actors(number) if a.canonical in index.families]
+    return (index.families[makers[0].canonical], makers[0]) if makers else None
 
 
 def _may_be_subject(actor: LexMatch, sentence: Sentence, text: str, language: _Language) -> bool:
@@ -164,7 +207,7 @@ def _may_be_subject(actor: LexMatch, sentence: Sentence, text: str, language: _L
     return not (opening in language.fronted_complements and after.lstrip(" ").startswith(","))
 
 
-def _outside_relatives(items: list[Any], figure: Mention, sentence: Sentence, language: _Language) -> list[Any]:
+def _outside_relatives(items: list[LexMatch], figure: Mention, sentence: Sentence, language: _Language) -> list[LexMatch]:
     """The items not inside a relative clause that does not hold the figure: "The TikTok owner,
     which has been stockpiling Nvidia hardware, is now said to ... 40,000 units" is ByteDance's."""
     if language.relative_openers is None:
@@ -176,4 +219,4 @@ def _outside_relatives(items: list[Any], figure: Mention, sentence: Sentence, la
     ]
     if not relatives:
         return items
-    return [i for i in items if not any(a <= _start(i) and _end(i) <= b for a, b in relatives)]
+    return [i for i in items if not any(a <= i.start and i.end <= b for a, b in relatives)]

@@ -1,15 +1,32 @@
-"""The period slot: which period expression of the sentence dates a figure, and when a period carries."""
+"""The period slot: which period expression of the sentence dates a figure, and when a period carries.
+
+:data:`PERIOD_RESOLVERS`, in order of precedence:
+
+- ``nearest_period``: the nearest period expression of the sentence, as
+  :func:`reconcile.dates.find_periods` resolves it against the publication date (``None`` when
+  that date is unknown and the expression relative), less the day of a statement ("said on
+  Feb. 3"); a percentage is not dated by a clause after its own;
+- ``carried_period``: the period of the frame carried into the figure, when the figure continues
+  the same purchase story (:func:`_same_story`: same subject or a member of the group; same step,
+  or another step of the purchase of the same product), and not into a figure counted up to now
+  ("à ce jour", "so far");
+- ``no_period``: none.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reconcile.dates import PeriodMention, find_periods
 from reconcile.extract.context import _Frame
 from reconcile.extract.language import _Language, _language  # noqa: F401  (_language: doctests)
+from reconcile.extract.resolvers import Found, Resolver, resolver
 from reconcile.extract.spans import _distance
 from reconcile.lexicon import Lexicon, LexMatch
 from reconcile.model import DateRange, Mention
+
+if TYPE_CHECKING:
+    from reconcile.extract.reading import _Reading
 
 
 def _sentence_periods(text: str, lang: str, published: DateRange | None, language: _Language) -> list[PeriodMention]:
@@ -65,3 +82,39 @@ def _same_story(subject: Any, action: str, carried: _Frame, subject_carried: boo
     if isinstance(subject, str) and not lexicon.is_group(subject):
         return (isinstance(group, tuple) and subject in group) or (isinstance(group, str) and lexicon.is_group(group))
     return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolvers
+
+
+@resolver("nearest_period")
+def _nearest_period(reading: _Reading) -> Found[Any] | None:
+    own = _period(reading.mention, reading.periods)
+    return Found(own.period, "explicit", own.start, own.end) if own else None
+
+
+@resolver("carried_period")
+def _carried_period(reading: _Reading) -> Found[Any] | None:
+    carried = reading.carried_deal
+    if carried is None or carried.period is None:
+        return None
+    step = reading.step_action.value
+    if reading.object.value != carried.object and step != carried.action:
+        return None
+    if not _same_story(reading.story_subject.value, step, carried, reading.subject_carried, reading.actions,
+                       reading.lexicon):
+        return None
+    so_far = reading.language.so_far
+    if so_far and so_far.search(reading.text, reading.clause[0], reading.clause[1]):
+        return None  # "n'en aurait reçu que 30 000 à ce jour" counts up to now, not in the story's period
+    return Found(carried.period, "carried", *reading.carried_span())
+
+
+@resolver("no_period")
+def _no_period(reading: _Reading) -> Found[Any] | None:
+    return Found(None, "default")
+
+
+PERIOD_RESOLVERS: tuple[Resolver[_Reading, Any], ...] = (_nearest_period, _carried_period, _no_period)
+"""The period slot, in order of precedence (see the module docstring)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -66,7 +67,7 @@ def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
 
 def _bounded(cuts: list[int], line: str) -> Iterable[tuple[int, int]]:
     """Consecutive ``(start, end)`` pieces between cuts, none longer than :data:`MAX_SENTENCE`."""
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         while b - a > MAX_SENTENCE:
             breaks = [m.end() for m in _SOFT_BREAK.finditer(line, a + MAX_SENTENCE // 2, a + MAX_SENTENCE)]
             cut = breaks[-1] if breaks else a + MAX_SENTENCE

@@ -1,16 +1,42 @@
-"""The subject slot: the actor a figure is about, named in its sentence or carried from context."""
+"""The subject slot: the actor a figure is about, named in its sentence or carried from context.
+
+:data:`SUBJECT_RESOLVERS`, in order of precedence:
+
+- ``product_owner``: the owner of the object for a unit price (the seller: Nvidia sets the H200's
+  price, whoever pays it) and for an app's users (ByteDance for Doubao);
+- ``actor_before``: the nearest actor before the figure that is not the maker of the object, a
+  sorted tuple when several are joined ("Alibaba, ByteDance et Tencent"). Actors that cannot be
+  the subject are skipped: those of a relative clause the figure is not in, a maker named as an
+  adjective ("Huawei units"), a complement put first ("À Huawei, ByteDance a commandé");
+- ``actor_after``: with no word pointing back before the figure, the first actor after it;
+- ``maker_named``: the maker of the object, when it is the only actor named;
+- ``carried_subject``: a sentence that names no subject takes it from context (:func:`_carried`):
+  the previous claim's, or the last actor named, that a description can fit;
+- ``no_subject``: none.
+
+:data:`STORY_SUBJECT_RESOLVERS` is that list without ``product_owner``: whose story the figure
+tells, which decides whether a period carries.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from reconcile.extract.context import _Context, _Frame
 from reconcile.extract.index import _DocumentIndex, _family
 from reconcile.extract.language import _common, _fold, _Language
 from reconcile.extract.object import _object
+from reconcile.extract.resolvers import Found, Resolver, resolver
 from reconcile.lexicon import Lexicon, LexMatch
 from reconcile.model import Mention, Quantity
 
-_OBJECT_CARRY_SENTENCES = 2
+if TYPE_CHECKING:
+    from reconcile.extract.reading import _Reading
+
 _SUBJECT_SCAN_SENTENCES = 3
+"""How many sentences back a sentence with no subject looks for the actor it means."""
+_OWNER_ACTIONS = frozenset({"price", "users"})
+"""Actions whose subject is the product's owner: the seller sets a unit price, an app's users are its owner's."""
 
 
 def _group(actors: list[LexMatch], chosen: int, text: str, language: _Language) -> str | tuple[str, ...]:
@@ -45,7 +71,9 @@ def _actor_frame(index: _DocumentIndex, number: int, language: _Language, lexico
     products = [p for p in index.products(number) if _common().count_units.get(p.canonical) != "user"]
     periods = [p for p in index.periods(number) if p.period is not None]
     end_marker = Mention(sentence.end, sentence.end, "", Quantity.exact(0))
-    obj = _object(end_marker, products, lexicon) if products else _family(index, number)
+    best = _object(end_marker, products, lexicon) if products else None
+    family = _family(index, number) if not products else None
+    obj = best.canonical if best else (family[0] if family else None)
     subject = _group(actors, chosen, index.text, language)
     if not _fits(subject, candidates, maker):
         # A description picks one of the actors listed ("Alibaba, ByteDance et Tencent ... Le géant
@@ -89,16 +117,64 @@ def _carried(index: _DocumentIndex, sentence_no: int, context: _Context, languag
     return None, -1
 
 
-def _subject(figure: Mention, actors: list[LexMatch], owner: str | None, anaphor_before: bool,
-             text: str, language: _Language) -> str | tuple[str, ...] | None:
-    """The subject named in the sentence, or None when it must be carried."""
-    before = [i for i, a in enumerate(actors) if a.end <= figure.start and a.canonical != owner]
-    if before:
-        return _group(actors, before[-1], text, language)
-    if anaphor_before or not actors:
+# ---------------------------------------------------------------------------------------------
+# Resolvers
+
+
+def _named(reading: _Reading, index: int) -> Found[Any]:
+    actor = reading.actors[index]
+    return Found(_group(reading.actors, index, reading.text, reading.language), "explicit", actor.start, actor.end)
+
+
+@resolver("product_owner")
+def _product_owner(reading: _Reading) -> Found[Any] | None:
+    obj = reading.object
+    owner = reading.lexicon.product_owner(obj.value) if obj.value else None
+    if not owner or reading.action.value not in _OWNER_ACTIONS:
         return None
-    after = [i for i, a in enumerate(actors) if a.start >= figure.end and a.canonical != owner]
-    if after:
-        return _group(actors, after[0], text, language)
-    owners = [i for i, a in enumerate(actors) if a.canonical == owner]
-    return _group(actors, owners[0], text, language) if owners else None
+    return Found(owner, obj.evidence.origin, obj.evidence.start, obj.evidence.end)
+
+
+@resolver("actor_before")
+def _actor_before(reading: _Reading) -> Found[Any] | None:
+    before = [i for i, a in enumerate(reading.actors) if a.end <= reading.mention.start and a.canonical != reading.maker]
+    return _named(reading, before[-1]) if before else None
+
+
+@resolver("actor_after")
+def _actor_after(reading: _Reading) -> Found[Any] | None:
+    if reading.anaphors:
+        return None
+    after = [i for i, a in enumerate(reading.actors) if a.start >= reading.mention.end and a.canonical != reading.maker]
+    return _named(reading, after[0]) if after else None
+
+
+@resolver("maker_named")
+def _maker_named(reading: _Reading) -> Found[Any] | None:
+    if reading.anaphors:
+        return None
+    owners = [i for i, a in enumerate(reading.actors) if a.canonical == reading.maker]
+    return _named(reading, owners[0]) if owners else None
+
+
+@resolver("carried_subject")
+def _carried_subject(reading: _Reading) -> Found[Any] | None:
+    frame = reading.carried[0]
+    if not reading.subject_carried or frame is None:
+        return None
+    return Found(frame.subject, "carried", *reading.carried_span())
+
+
+@resolver("no_subject")
+def _no_subject(reading: _Reading) -> Found[Any] | None:
+    return Found(None, "default")
+
+
+NAMED_SUBJECT_RESOLVERS: tuple[Resolver[_Reading, Any], ...] = (_actor_before, _actor_after, _maker_named)
+"""The subject the figure's own sentence names."""
+
+STORY_SUBJECT_RESOLVERS: tuple[Resolver[_Reading, Any], ...] = (*NAMED_SUBJECT_RESOLVERS, _carried_subject, _no_subject)
+"""Whose story the figure tells: the subject before a price's or an app's owner is put in."""
+
+SUBJECT_RESOLVERS: tuple[Resolver[_Reading, Any], ...] = (_product_owner, *STORY_SUBJECT_RESOLVERS)
+"""The subject slot, in order of precedence (see the module docstring)."""

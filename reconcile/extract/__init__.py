@@ -58,6 +58,24 @@ its sentence, with the lexicon (actors, products, actions), the periods of
   executive Eddie Wu said", "a annoncé son président"), the company that is its subject;
 - equivalents: two figures stated as equal ("RMB40bn (about $5.6bn)") point at each other.
 
+How a slot is decided: each slot has an ordered tuple of named resolvers in its own module
+(:data:`~reconcile.extract.subject.SUBJECT_RESOLVERS`, :data:`~reconcile.extract.action.ACTION_RESOLVERS`,
+:data:`~reconcile.extract.object.OBJECT_RESOLVERS`, :data:`~reconcile.extract.period.PERIOD_RESOLVERS`,
+:data:`~reconcile.extract.hedge.HEDGE_RESOLVERS`,
+:data:`~reconcile.extract.attribution.ATTRIBUTION_RESOLVERS`); the first that answers wins, and
+the claim's ``evidence`` records, per slot, the resolver's name, the span it read and whether
+the value was explicit in the clause, carried from context or a default
+(:mod:`reconcile.extract.resolvers`). Where things live:
+
+- ``language``: the language data (``reconcile/data/extract/``) and its loading;
+- ``sentences``: sentences and clauses; ``index``: a document's sentences and what the lexicon
+  and the period finder see in them, cached per sentence;
+- ``figures``: which mentions are claims; ``equivalents``: stated conversions;
+- ``reading``: one figure in its sentence, the slots decided so far; ``frame``: all slots of a figure;
+- ``subject``, ``action``, ``object``, ``period``, ``hedge``, ``attribution``: one module per slot,
+  its rules and its resolver list;
+- ``claims``: :func:`extract_document` and :func:`extract_claims`.
+
 Not claims: model numbers and versions ("version 1.5"), years and dates, times ("à 9 h 30"),
 ordinals, list numbering (also inline: "1) China sales"), counts of sources ("trois sources
 anonymes"), and bare numbers before an unknown noun ("deux mastodontes"). A bare number whose

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from reconcile.extract.context import _METRIC_ACTIONS, _SPENDING_STEPS
 from reconcile.extract.language import _Language
 from reconcile.extract.resolvers import Found, Resolver, resolver
 from reconcile.extract.spans import _distance
@@ -36,10 +37,6 @@ from reconcile.model import Mention, Quantity
 if TYPE_CHECKING:
     from reconcile.extract.reading import _Reading
 
-# Actions whose figure is a state of the subject, not a step of a deal on a product.
-_METRIC_ACTIONS = frozenset({"value", "users"})
-# Steps of a purchase whose money figure is what was spent on it.
-_SPENDING_STEPS = frozenset({"plan", "approve", "order", "buy", "receive", "spend"})
 _TAKINGS_WINDOW = 40
 """Characters after a sum in which a word for money earned ("in revenue", "de chiffre d'affaires")
 makes it takings, not spending."""

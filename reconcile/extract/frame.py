@@ -17,7 +17,7 @@ from reconcile.extract.figures import _with_count_unit
 from reconcile.extract.hedge import HEDGE_RESOLVERS
 from reconcile.extract.index import _DocumentIndex
 from reconcile.extract.language import _Language
-from reconcile.extract.reading import _OWNER_ACTIONS, _Reading
+from reconcile.extract.reading import _Reading
 from reconcile.extract.resolvers import Decision, decide
 from reconcile.lexicon import Lexicon
 from reconcile.model import Evidence, Mention, Quantity
@@ -40,7 +40,8 @@ def _read_frame(mention: Mention, sentence_no: int, index: _DocumentIndex, conte
     reading = _Reading(mention, sentence_no, index, context, lexicon, language)
     subject, action, obj, period = reading.subject, reading.action, reading.object, reading.period
     owner = lexicon.product_owner(obj.value) if obj.value else None
-    seller_unnamed = bool(owner) and action.value == "price" and action.value in _OWNER_ACTIONS \
+    # The seller a unit price implies, not named in its sentence: a later "Le groupe" does not mean it.
+    seller_unnamed = bool(owner) and action.value == "price" \
         and all(a.canonical != owner for a in index.actors(sentence_no))
     frame = _Frame(subject.value, action.value, obj.value, period.value, seller_unnamed)
     quantity = _with_count_unit(mention.quantity, obj.value, lexicon)

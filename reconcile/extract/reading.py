@@ -13,7 +13,13 @@ import functools
 from typing import Any
 
 from reconcile.dates import PeriodMention
-from reconcile.extract.context import _Context, _Frame
+from reconcile.extract.context import (
+    _METRIC_ACTIONS,
+    _NO_OBJECT_ACTIONS,
+    _OWNER_ACTIONS,
+    _Context,
+    _Frame,
+)
 from reconcile.extract.index import _DocumentIndex, _outside_relatives
 from reconcile.extract.language import _common, _fold, _Language
 from reconcile.extract.object import _countable
@@ -22,16 +28,9 @@ from reconcile.extract.sentences import Sentence, _clause_of
 from reconcile.lexicon import Lexicon, LexMatch
 from reconcile.model import Mention, Quantity
 
-# Actions whose figure is a state of the subject, not a step of a deal on a product: their
-# object is dropped ("value") or kept (users of an app), and no frame is carried into them.
-_METRIC_ACTIONS = frozenset({"value", "users"})
-_NO_OBJECT_ACTIONS = frozenset({"value"})
-# Actions whose subject is the product's owner: the seller sets a unit price (Nvidia sells the
-# H200 at $27,000 each, whoever pays it), and an app's users are its owner's.
-_OWNER_ACTIONS = frozenset({"price", "users"})
-# How many sentences back the previous claim's frame may lend its product (and so its action and
-# period) to a figure that names a subject but no product.
 _OBJECT_CARRY_SENTENCES = 2
+"""How many sentences back the previous claim's frame may lend its product (and so its action and
+period) to a figure that names a subject but no product."""
 
 
 class _Reading:

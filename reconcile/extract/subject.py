@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from reconcile.extract.context import _Context, _Frame
+from reconcile.extract.context import _OWNER_ACTIONS, _Context, _Frame
 from reconcile.extract.index import _DocumentIndex, _family
 from reconcile.extract.language import _common, _fold, _Language
 from reconcile.extract.object import _object
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
 
 _SUBJECT_SCAN_SENTENCES = 3
 """How many sentences back a sentence with no subject looks for the actor it means."""
-_OWNER_ACTIONS = frozenset({"price", "users"})
-"""Actions whose subject is the product's owner: the seller sets a unit price, an app's users are its owner's."""
 
 
 def _group(actors: list[LexMatch], chosen: int, text: str, language: _Language) -> str | tuple[str, ...]:

@@ -12,8 +12,8 @@ from reconcile.model import Document
 ROOT = Path(__file__).resolve().parent.parent
 # Scoring is evaluation code, not the library's: it lives in evaluation/, outside the package.
 sys.path.insert(0, str(ROOT / "evaluation"))
-import scoring  # noqa: E402
-from scoring import score_claims  # noqa: E402
+import scoring
+from scoring import score_claims
 
 
 def en(text: str) -> Document:

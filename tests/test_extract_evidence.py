@@ -111,3 +111,10 @@ def test_hedge_and_credit_carried_from_the_report_before():
 def test_evidence_is_not_part_of_equality():
     first = claims_of("en", "Tencent bought 200,000 H20 chips.")[0]
     assert attrs.evolve(first, evidence=()) == first
+
+
+def test_the_only_actor_a_description_fits_points_at_the_description():
+    [claim] = claims_of("fr", "Le groupe de Hangzhou aurait commandé 5 000 puces H20.")
+    subject = claim.evidence_for("subject")
+    assert (claim.subject, subject.resolver, subject.origin) == ("Alibaba", "carried_subject", "carried")
+    assert subject.text == "Le groupe de Hangzhou"

@@ -185,10 +185,11 @@ class _Reading:
         return frame
 
     def carried_span(self) -> tuple[int | None, int | None]:
-        """The span of the sentence the carried frame comes from (None: a description's only candidate)."""
+        """The span of the sentence the carried frame comes from; for the only actor a description
+        fits ("Le groupe de Hangzhou" with no actor named before), the description."""
         number = self.carried[1]
         if number < 0:
-            return None, None
+            return self.anaphors[-1] if self.anaphors else (None, None)
         sentence = self.index.sentences[number]
         return sentence.start, sentence.end
 

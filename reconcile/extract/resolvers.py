@@ -46,10 +46,19 @@ class Found(Generic[_Value]):
 
 @attrs.frozen
 class Decision(Generic[_Value]):
-    """A slot's value and the evidence of the resolver that decided it."""
+    """A slot's value and, on demand, the evidence of the resolver that decided it."""
 
     value: _Value
-    evidence: Evidence
+    slot: str
+    resolver: str
+    found: Found[_Value] = attrs.field(repr=False)
+    document: str = attrs.field(repr=False)
+
+    @property
+    def evidence(self) -> Evidence:
+        found = self.found
+        read = self.document[found.start : found.end] if found.start is not None and found.end is not None else ""
+        return Evidence(self.slot, self.resolver, found.origin, found.start, found.end, read)
 
 
 @attrs.frozen
@@ -79,9 +88,7 @@ def first(slot: str, resolvers: Sequence[Resolver[_Context, _Value]], context: _
     for rule in resolvers:
         found = rule(context)
         if found is not None:
-            read = text[found.start : found.end] if found.start is not None and found.end is not None else ""
-            evidence = Evidence(slot, rule.name, found.origin, found.start, found.end, read)
-            return Decision(found.value, evidence)
+            return Decision(found.value, slot, rule.name, found, text)
     return None
 
 

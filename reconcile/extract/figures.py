@@ -15,6 +15,8 @@ from reconcile.model import Mention, Quantity
 
 _PLAUSIBLE_YEARS = (1900, 2100)
 """A bare four-digit number in this range is a year, not a figure."""
+_YEAR_DIGITS = 4
+"""How many digits a bare number has to be read as a year."""
 _LIST_NUMBER_DIGITS = 2
 """At most this many digits for a number to be inline list numbering ("1) China sales")."""
 _FOLLOWER_WINDOW = 60
@@ -86,7 +88,7 @@ def _list_number(c: _Candidate) -> bool:
 
 def _year(c: _Candidate) -> bool:
     """A bare four-digit year."""
-    return c.bare and c.written.isdigit() and len(c.written) == 4 \
+    return c.bare and c.written.isdigit() and len(c.written) == _YEAR_DIGITS \
         and _PLAUSIBLE_YEARS[0] <= c.mention.quantity.stated <= _PLAUSIBLE_YEARS[1]
 
 

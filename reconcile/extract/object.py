@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 _NOUN_SLACK = 8
 """Characters past the end of a figure's counted noun in which a product still names that noun
 ("100 000 puces Ascend 910B": the product right after "puces")."""
+_SPENDING_CARRY_SENTENCES = 1
+"""How many sentences back the same subject's deal may lend its product to a sum spent that does
+not point back at it (the same sentence or the one before)."""
 _DESTINATION_DATE_SLACK = 1
 """Characters after a destination word within which a period starting there is only a date aside
 ("1,5 milliard d'euros en 2024" is no destination)."""
@@ -153,7 +156,7 @@ def _may_carry_object(mention: Mention, action: str, sentence_no: int, carried_f
         return True
     if any(index.lexicon.action_stage(a.canonical) not in (None, 0) for a in index.actions(sentence_no)):
         return True
-    if not same_subject or sentence_no - carried_from > 1 or (language.company_level and language.company_level.search(sentence.text)):
+    if not same_subject or sentence_no - carried_from > _SPENDING_CARRY_SENTENCES or (language.company_level and language.company_level.search(sentence.text)):
         return False
     return not _own_destination(mention, sentence, index, language)
 

@@ -11,7 +11,7 @@ same stated value) and on full frames (subject, action, object all right), then 
 field on the matched figures. For the chosen sets it lists the misses, the false figures and the
 wrong fields with document id and sentence.
 
-Gold files: ``{"rules": [...], "claims": [...]}`` as read by ``reconcile.extract.load_gold``. The
+Gold files: ``{"rules": [...], "claims": [...]}`` as read by ``scoring.load_gold`` (``evaluation/scoring.py``). The
 held-out file writes a range's value as ``[low, high]``; ``as_scorable`` turns that into the
 offset-only match ``score_claims`` understands (``value: null``) and keeps the bounds for the report.
 """
@@ -25,10 +25,15 @@ from pathlib import Path
 from typing import Any
 
 import reconcile
-from reconcile.extract import score_claims, load_gold, split_sentences
+from reconcile.extract import split_sentences
 from reconcile.model import Claim, DateRange
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))  # scoring.py sits beside this script: evaluation code, not the library's
+
+from scoring import load_gold, score_claims  # noqa: E402
 
 DEFAULT_SETS: tuple[tuple[str, str, str], ...] = (
     ("seeds", "seeds", "tests/gold/seeds.json"),

@@ -1,0 +1,146 @@
+"""Scoring extracted claims against a hand-annotated gold set: evaluation code, not the library's.
+
+Used by ``evaluation/score_extraction.py`` and by the gold-set tests (which put this folder on
+``sys.path``). A gold file is ``{"rules": [...], "claims": [...]}`` or a bare list of claims, each
+with ``doc_id``, ``start``, ``end`` (or ``text``), ``value`` (null: match on offsets only) and the
+expected frame fields.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from reconcile.errors import DocumentError
+from reconcile.model import Claim, DateRange
+
+__all__ = ["ExtractionScore", "load_gold", "score_claims"]
+
+@attrs.frozen
+class ExtractionScore:
+    """Precision and recall of extracted figures and of their frames against a gold set.
+
+    A claim matches a gold figure when it has the same document, overlapping offsets and the
+    same stated value (gold ``value`` null: offsets only). A frame is right when subject,
+    action and object all equal the gold's.
+    """
+
+    claims: int
+    gold: int
+    matched: int
+    frames_right: int
+    missed: tuple[Mapping[str, Any], ...] = attrs.field(eq=False, repr=False)
+    spurious: tuple[Claim, ...] = attrs.field(eq=False, repr=False)
+    wrong_frames: tuple[tuple[Claim, Mapping[str, Any]], ...] = attrs.field(eq=False, repr=False)
+    fields: Mapping[str, float] = attrs.field(factory=dict, eq=False)
+    """Share of matched claims whose period, hedged, attributed_to, unit and bound equal the gold's."""
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.claims if self.claims else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def frame_precision(self) -> float:
+        return self.frames_right / self.claims if self.claims else 1.0
+
+    @property
+    def frame_recall(self) -> float:
+        return self.frames_right / self.gold if self.gold else 1.0
+
+    def summary(self) -> str:
+        """One line for a README or a benchmark log."""
+        return (
+            f"figures P={self.precision:.2f} R={self.recall:.2f} ({self.matched}/{self.claims} claims, "
+            f"{self.matched}/{self.gold} gold); frames P={self.frame_precision:.2f} R={self.frame_recall:.2f}"
+        )
+
+    def field_summary(self) -> str:
+        """Accuracy of the other fields on matched claims, for a README or a log."""
+        return ", ".join(f"{name} {share:.2f}" for name, share in self.fields.items())
+
+
+def load_gold(path: str | Path) -> list[dict[str, Any]]:
+    """The gold claims of an annotation file (``{"rules": [...], "claims": [...]}`` or a bare list)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DocumentError(str(path), f"unreadable gold file: {exc}") from exc
+    return list(data["claims"] if isinstance(data, Mapping) else data)
+
+
+def _same_value(claim: Claim, gold: Mapping[str, Any]) -> bool:
+    value = gold.get("value")
+    return value is None or math.isclose(claim.quantity.stated, float(value), rel_tol=1e-6)
+
+
+def _gold_subject(value: Any) -> Any:
+    return tuple(sorted(value)) if isinstance(value, list) else value
+
+
+def score_claims(claims: Iterable[Claim], gold: Iterable[Mapping[str, Any]]) -> ExtractionScore:
+    """Score extracted claims against gold annotations (see :class:`ExtractionScore`).
+
+    >>> from reconcile.extract import extract_claims
+    >>> from reconcile.model import Document
+    >>> doc = Document(id="d", lang="en", text="Tencent bought 200,000 H20 chips.")
+    >>> gold = [{"doc_id": "d", "start": 15, "end": 22, "value": 200000,
+    ...          "subject": "Tencent", "action": "buy", "object": "H20"}]
+    >>> score_claims(extract_claims([doc]), gold).summary()
+    'figures P=1.00 R=1.00 (1/1 claims, 1/1 gold); frames P=1.00 R=1.00'
+    """
+    claims = list(claims)
+    gold = list(gold)
+    used: set[int] = set()
+    matched = frames = 0
+    spurious: list[Claim] = []
+    wrong: list[tuple[Claim, Mapping[str, Any]]] = []
+    matched_claims: list[Claim] = []
+    matched_gold: list[Mapping[str, Any]] = []
+    for claim in claims:
+        hit = next(
+            (
+                i
+                for i, g in enumerate(gold)
+                if i not in used
+                and g["doc_id"] == claim.doc_id
+                and g["start"] < claim.end
+                and claim.start < g.get("end", g["start"] + len(g.get("text", "")))
+                and _same_value(claim, g)
+            ),
+            None,
+        )
+        if hit is None:
+            spurious.append(claim)
+            continue
+        used.add(hit)
+        matched += 1
+        g = gold[hit]
+        matched_claims.append(claim)
+        matched_gold.append(g)
+        if (claim.subject, claim.action, claim.object) == (_gold_subject(g.get("subject")), g.get("action"), g.get("object")):
+            frames += 1
+        else:
+            wrong.append((claim, g))
+    missed = tuple(g for i, g in enumerate(gold) if i not in used)
+    pairs = [(c, g) for c, g in zip(matched_claims, matched_gold)]
+    fields = {name: sum(read(c) == expected(g) for c, g in pairs) / len(pairs) if pairs else 1.0
+              for name, (read, expected) in _FIELDS.items()}
+    return ExtractionScore(len(claims), len(gold), matched, frames, missed, tuple(spurious), tuple(wrong), fields)
+
+
+_FIELDS = {
+    "period": (lambda c: c.period, lambda g: DateRange.parse(g["period"]) if g.get("period") else None),
+    "hedged": (lambda c: c.hedged, lambda g: g.get("hedged")),
+    "attributed_to": (lambda c: c.attributed_to, lambda g: g.get("attributed_to")),
+    "unit": (lambda c: c.quantity.unit, lambda g: g.get("unit")),
+    "bound": (lambda c: c.quantity.bound, lambda g: g.get("bound")),
+}

@@ -1,0 +1,118 @@
+"""Claims from documents: the figures of each document, each with its frame, hedge and credit."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+
+from reconcile.errors import DocumentError, ReconcileError
+from reconcile.extract.context import _Context
+from reconcile.extract.equivalents import _link_equivalents
+from reconcile.extract.figures import _compared, _is_figure
+from reconcile.extract.frame import _read_frame
+from reconcile.extract.index import _index
+from reconcile.extract.language import _language, has_language
+from reconcile.lexicon import Lexicon
+from reconcile.model import Claim, Document
+from reconcile.quantities import find_quantities
+
+
+def extract_document(doc: Document, lexicon: Lexicon | None = None) -> list[Claim]:
+    """The claims of one document, in text order; raises :class:`ReconcileError` subclasses.
+
+    >>> doc = Document(id="e", lang="en", published="2024-12-20",
+    ...     text="ByteDance will spend RMB40bn (about $5.6bn) on Huawei's Ascend chips next year, the FT reported.")
+    >>> [(c.id, c.quantity.unit, c.object, c.attributed_to, c.equivalents) for c in extract_document(doc)]
+    [('e#1', 'CNY', 'Ascend', 'Financial Times', ('e#2',)), ('e#2', 'USD', 'Ascend', 'Financial Times', ('e#1',))]
+    """
+    if not isinstance(doc, Document):
+        raise DocumentError(repr(doc)[:60], f"expected a Document, got {type(doc).__name__}")
+    if not has_language(doc.lang):
+        raise DocumentError(doc.id, f"no extraction data for language {doc.lang!r} (reconcile/data/extract/)", "lang")
+    lexicon = lexicon if lexicon is not None else Lexicon.default()
+    language = _language(doc.lang)
+    index = _index(doc, lexicon, language)
+    found = _compared(find_quantities(doc.text, doc.lang), index, language)
+    mentions = [m for m in found if _is_figure(m, index, language)]
+
+    claims: list[Claim] = []
+    context = _Context()
+    for mention in mentions:
+        sentence_no = index.sentence_index(mention.start)
+        sentence = index.sentences[sentence_no]
+        read = _read_frame(mention, sentence_no, index, context, lexicon, language)
+        frame, quantity = read.frame, read.quantity
+        if quantity is None:
+            continue
+        claims.append(
+            Claim(
+                id=f"{doc.id}#{len(claims) + 1}",
+                doc_id=doc.id,
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                sentence=sentence.text,
+                quantity=quantity,
+                subject=frame.subject,
+                action=frame.action,
+                object=frame.object,
+                period=frame.period,
+                hedged=read.hedged,
+                attributed_to=read.attributed_to,
+                sentence_start=sentence.start,
+                lang=doc.lang,
+                published=doc.published,
+                publisher=doc.publisher,
+                # The attrs plugin types ``converter=tuple`` fields (model.py) as ``Iterable[_T_co]``.
+                cites=doc.cites,  # type: ignore[arg-type]
+                evidence=read.evidence,  # type: ignore[arg-type]
+            )
+        )
+        context = _Context(frame, sentence_no)
+    return _link_equivalents(claims, mentions, doc.text, language)
+
+
+def extract_claims(
+    docs: Iterable[Document] | Document,
+    lexicon: Lexicon | None = None,
+    *,
+    errors: list[tuple[str, ReconcileError]] | None = None,
+) -> list[Claim]:
+    """The claims of every document (a Corpus, any iterable of Documents, or one Document).
+
+    A document whose extraction fails does not stop the others: its error (a
+    :class:`ReconcileError`; an unexpected exception is wrapped in a :class:`DocumentError`
+    naming the document) is appended to ``errors`` as ``(doc_id, error)`` when a list is given,
+    else reported with :func:`warnings.warn` (``UserWarning``). The problems a
+    :class:`~reconcile.documents.Corpus` met while loading stay in its ``problems``.
+
+    >>> good = Document(id="g", lang="en", text="Tencent bought 200,000 H20 chips.")
+    >>> problems = []
+    >>> [c.subject for c in extract_claims([Document(id="x", lang="xx", text="1"), good], errors=problems)]
+    ['Tencent']
+    >>> [(doc_id, type(err).__name__) for doc_id, err in problems]
+    [('x', 'DocumentError')]
+    """
+    if isinstance(docs, Document):
+        docs = [docs]
+    documents = getattr(docs, "documents", docs)
+    lexicon = lexicon if lexicon is not None else Lexicon.default()
+    claims: list[Claim] = []
+    for number, doc in enumerate(documents):
+        doc_id = getattr(doc, "id", f"#{number}")
+        try:
+            claims.extend(extract_document(doc, lexicon))
+        except ReconcileError as exc:
+            _report(errors, str(doc_id), exc)
+        except Exception as exc:  # noqa: BLE001  (a bug on one document must not lose the batch)
+            wrapped = DocumentError(str(doc_id), f"extraction failed: {type(exc).__name__}: {exc}")
+            wrapped.__cause__ = exc
+            _report(errors, str(doc_id), wrapped)
+    return claims
+
+
+def _report(errors: list | None, doc_id: str, error: ReconcileError) -> None:
+    if errors is not None:
+        errors.append((doc_id, error))
+    else:
+        warnings.warn(f"{doc_id}: claims not extracted: {error}", UserWarning, stacklevel=3)

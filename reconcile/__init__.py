@@ -22,9 +22,11 @@ from reconcile.errors import (
     DocumentError,
     FxError,
     IncompatibleQuantities,
+    LanguageDataError,
     LexiconError,
     QuantityParseError,
     ReconcileError,
+    UnsupportedLanguage,
 )
 from reconcile.extract import extract_claims
 from reconcile.fx import FxRates
@@ -50,6 +52,7 @@ __all__ = [
     "FxError",
     "FxRates",
     "IncompatibleQuantities",
+    "LanguageDataError",
     "LexMatch",
     "Lexicon",
     "LexiconError",
@@ -60,6 +63,7 @@ __all__ = [
     "ReconcileError",
     "Report",
     "Tolerance",
+    "UnsupportedLanguage",
     "align",
     "extract_claims",
     "find_periods",

@@ -54,13 +54,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import tomllib
-from importlib import resources
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
 import attrs
 
+from reconcile import languages
 from reconcile.errors import DateError
 from reconcile.model import DateRange
 
@@ -110,8 +109,6 @@ def resolve_period(expr: str, published: DateRange | dt.date | None, lang: str =
     text = " ".join(expr.split())
     if not text:
         return None
-    if not _has_data(code):
-        return _resolve_with_dateparser(text, code, pub)
     grammar = _grammar(code)
     match = grammar.pattern.fullmatch(text)
     if match is not None:
@@ -149,8 +146,6 @@ def find_periods(text: str, lang: str, published: DateRange | dt.date | None) ->
         raise DateError(f"find_periods needs text, got {type(text).__name__}")
     pub = _publication(published)
     code = _language(lang)
-    if not _has_data(code):
-        raise DateError(f"no period words for language {lang!r}: add reconcile/data/periods/{code}.toml")
     grammar = _grammar(code)
     found: list[PeriodMention] = []
     for start, end, read in _candidates(text, grammar):
@@ -262,27 +257,18 @@ def _render(node: dict[str, Any]) -> str:
     return body
 
 
-@functools.lru_cache(maxsize=64)
-def _has_data(code: str) -> bool:
-    return resources.files("reconcile.data.periods").joinpath(f"{code}.toml").is_file()
-
-
 def _language(lang: Any) -> str:
     if not isinstance(lang, str) or not lang.strip():
         raise DateError(f"a language code must be text such as 'fr', got {lang!r}")
-    return _language_code(lang)
+    return languages.code(lang)
 
 
-@functools.lru_cache(maxsize=64)
-def _language_code(lang: str) -> str:
-    return re.split(r"[-_]", lang.strip().lower())[0]
-
-
+@languages.on_change
 @functools.cache
 def _grammar(code: str) -> _Grammar:
-    name = f"reconcile/data/periods/{code}.toml"
+    name = f"{code}/periods.toml"
+    data = languages.load(code, "periods")
     try:
-        data = tomllib.loads(resources.files("reconcile.data.periods").joinpath(f"{code}.toml").read_text("utf-8"))
         months = {_key(k): int(v) for k, v in data["months"].items()}
         abbreviated = {_key(k): int(v) for k, v in data.get("month_abbreviations", {}).items()}
         relative = {
@@ -306,7 +292,7 @@ def _grammar(code: str) -> _Grammar:
         coming = data.get("coming", {})
         coming_numbers = {_key(k): int(v) for k, v in coming.get("numbers", {}).items()}
         coming_units = {_key(k): str(v) for k, v in coming.get("units", {}).items()}
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, IndexError) as exc:
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise DateError(f"{name}: malformed period data: {exc!r}") from exc
     bad_units = sorted({u for u, _, _ in relative.values()} - {"year", "quarter", "month"})
     if bad_units:

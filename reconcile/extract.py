@@ -81,14 +81,13 @@ import functools
 import json
 import math
 import re
-import tomllib
 import warnings
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 import attrs
 
+from reconcile import languages
 from reconcile.dates import PeriodMention, find_periods
 from reconcile.errors import DocumentError, ReconcileError
 from reconcile.lexicon import Lexicon, LexMatch
@@ -204,40 +203,43 @@ def _ending(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{pattern.pattern})\W*$", re.IGNORECASE) if pattern else None
 
 
-def _read_toml(name: str) -> dict[str, Any]:
-    source = resources.files("reconcile.data.extract").joinpath(name)
-    try:
-        return tomllib.loads(source.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DocumentError(f"reconcile/data/extract/{name}", f"unreadable extract data: {exc}") from exc
-
-
+@languages.on_change
 @functools.cache
 def _common() -> _Common:
-    data = _read_toml("common.toml")
+    """The cues every language shares (``reconcile/data/cues.toml``) and the count units of the
+    shipped lexicon's products."""
+    data = languages.shared("cues")
     outlet_names = {alias: canonical for canonical, aliases in data.get("outlets", {}).items() for alias in aliases}
+    lexicon = Lexicon.default()
+    units = {product: lexicon.count_unit(product, inherited=False) for product in lexicon.products}
     return _Common(
         outlets=_phrases(outlet_names, flags=0),
         outlet_names=outlet_names,
-        count_units=dict(data.get("count_units", {})),
+        count_units={product: unit for product, unit in units.items() if unit is not None},
         governing={k: frozenset(v) for k, v in data.get("governing", {}).items()},
     )
 
 
 def has_language(lang: str) -> bool:
-    """Whether ``reconcile/data/extract/<lang>.toml`` exists.
+    """Whether ``lang`` is a language code with a data folder (``reconcile/languages/<lang>/``).
 
     >>> has_language("fr"), has_language("xx")
     (True, False)
     """
-    return bool(re.fullmatch(r"[a-z]{2,3}", lang or "")) and resources.files("reconcile.data.extract").joinpath(
-        f"{lang}.toml"
-    ).is_file()
+    return lang in languages.supported()
 
 
+def _sentence_abbreviations(lang: str, listed: Iterable[str]) -> frozenset[str]:
+    """The abbreviations of ``cues.toml`` and the month abbreviations of ``periods.toml``
+    written with a capital and a dot ("Sept."), none of which ends a sentence."""
+    months = languages.load(lang, "periods").get("month_abbreviations", {})
+    return frozenset([*listed, *(m[:1].upper() + m[1:] + "." for m in months)])
+
+
+@languages.on_change
 @functools.cache
 def _language(lang: str) -> _Language:
-    data = _read_toml(f"{lang}.toml")
+    data = languages.load(lang, "cues")
     section = lambda name: data.get(name, {})  # noqa: E731
     compiled = lambda patterns: tuple(re.compile(p, re.IGNORECASE) for p in patterns)  # noqa: E731
     conditional = section("hedge").get("conditional") or ""
@@ -252,7 +254,7 @@ def _language(lang: str) -> _Language:
     )
     statement_next = re.compile(rf"\s*,?\s*{statement.pattern}", re.IGNORECASE) if statement else None
     return _Language(
-        abbreviations=frozenset(section("sentences").get("abbreviations", [])),
+        abbreviations=_sentence_abbreviations(lang, section("sentences").get("abbreviations", [])),
         modal=_phrases(section("hedge").get("modal", [])),
         estimates=_phrases(section("hedge").get("estimates", [])),
         reported=_phrases(section("hedge").get("reported", [])),

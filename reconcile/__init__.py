@@ -31,8 +31,17 @@ from reconcile.errors import (
 from reconcile.extract import extract_claims
 from reconcile.fx import FxRates
 from reconcile.judge import Tolerance, reconcile
-from reconcile.lexicon import LexMatch, Lexicon
-from reconcile.model import Claim, DateRange, Document, Evidence, Fact, Finding, Mention, Quantity
+from reconcile.lexicon import Lexicon, LexMatch
+from reconcile.model import (
+    Claim,
+    DateRange,
+    Document,
+    Evidence,
+    Fact,
+    Finding,
+    Mention,
+    Quantity,
+)
 from reconcile.quantities import find_quantities, parse_quantity
 from reconcile.report import Report
 

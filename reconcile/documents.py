@@ -39,8 +39,9 @@ import json
 import re
 import tomllib
 import warnings
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Iterator, Mapping, overload
+from typing import Any, overload
 
 import attrs
 
@@ -225,7 +226,7 @@ class _Metadata:
     url: str | None = None
 
     @classmethod
-    def read(cls, meta: Mapping[str, Any], source: str) -> "_Metadata":
+    def read(cls, meta: Mapping[str, Any], source: str) -> _Metadata:
         doc_id = meta.get("id")
         if doc_id is not None and not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
             raise DocumentError(source, f"expected a string, got {doc_id!r}", field="id")

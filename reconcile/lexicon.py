@@ -22,9 +22,10 @@ import functools
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import attrs
 from rapidfuzz import fuzz, process
@@ -364,21 +365,43 @@ _STORY_FILES: tuple[str, ...] = ("actions.toml", "actors.toml", "products.toml")
 """The entries of the shipped lexicon, in ``reconcile/data/lexicon/`` (merged in this order)."""
 
 
-@languages.on_change
-@functools.cache
 def _default_lexicon() -> Lexicon:
-    """The shipped entries, with the matching rules of every supported language (its
-    ``lexicon.toml``, checked against :data:`reconcile.languages.schema.LEXICON`)."""
+    """The shipped entries, merged with every supported language's ``lexicon.toml``; one
+    object per state of the language search path (the same again once an addition is removed)."""
+    return _default_on(languages.state())
+
+
+@functools.lru_cache(maxsize=8)
+def _default_on(state: tuple[tuple[Path, int], ...]) -> Lexicon:
     folder = resources.files("reconcile.data.lexicon")
     lexicon = Lexicon()
     for name in _STORY_FILES:
         lexicon = lexicon.merge(_loads(folder.joinpath(name).read_text(encoding="utf-8"), f"reconcile/data/lexicon/{name}"))
-    rules = {}
     for lang in languages.supported():
         found = languages.source(lang, "lexicon")
         if found is not None:
-            rules[lang] = _language_rules(languages.load(lang, "lexicon"), found[0], found[1], ())
-    return lexicon.merge(Lexicon(languages=rules))
+            lexicon = lexicon.merge(_language_file(lang, *found))
+    return lexicon
+
+
+def _language_file(lang: str, source: str, text: str) -> Lexicon:
+    """A language's ``lexicon.toml``: its matching rules (``articles``, ``suffixes``) at the top,
+    and entries (``[[action]]`` with ``id`` and ``<lang> = [...]``) that merge onto the shipped ones.
+
+    >>> lex = _language_file("de", "de/lexicon.toml", 'articles = ["die"]\\n[[action]]\\nid = "order"\\nde = ["bestellt"]')
+    >>> lex.lookup("bestellt"), lex.languages
+    ('order', ('de',))
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{source}: invalid TOML: {exc}") from exc
+    rules = {key: data.pop(key) for key in sorted(_LANGUAGE_FIELDS) if key in data}
+    if "language" in data:
+        raise LexiconError(f"{source}: unknown table 'language' at line {line_of(text, ('language',))} "
+                           f"(the rules of {lang} stand at the top of its own file)")
+    lexicon = _parse_document(data, source, text)
+    return lexicon.merge(Lexicon(languages={lang: _language_rules(rules, source, text, ())}))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -453,7 +476,7 @@ class _Matcher:
         self.targets = [item[3] for item in compiled]
         branches = "|".join(f"{item[2]}(?P<m{i}>)" for i, item in enumerate(compiled))
         self.regex = re.compile(rf"(?<!\w)(?:{branches})(?![\w])") if compiled else None
-        choices = {}
+        choices: dict[str, str] = {}
         if fuzzy:
             for alias, target, _ in targets:
                 if target.canonical is not None and target.lang == "":
@@ -542,13 +565,13 @@ class Lexicon:
     # -- building ---------------------------------------------------------------------------
 
     @classmethod
-    def default(cls) -> "Lexicon":
+    def default(cls) -> Lexicon:
         """The lexicon shipped in ``reconcile/data/lexicon/`` with the matching rules of each
         language's ``lexicon.toml`` (``reconcile/languages/<lang>/``), loaded once."""
         return _default_lexicon()
 
     @classmethod
-    def load(cls, path: str | Path) -> "Lexicon":
+    def load(cls, path: str | Path) -> Lexicon:
         """Read one TOML file, or every ``*.toml`` of a folder (merged in name order).
 
         Raises :class:`~reconcile.errors.LexiconError` naming the file and entry at fault.
@@ -573,7 +596,7 @@ class Lexicon:
         return lexicon
 
     @classmethod
-    def loads(cls, text: str, source: str = "<string>") -> "Lexicon":
+    def loads(cls, text: str, source: str = "<string>") -> Lexicon:
         """Read a lexicon from TOML text.
 
         >>> lex = Lexicon.loads('[[actor]]\\nid = "Xiaomi"\\naliases = ["Xiaomi"]')
@@ -582,7 +605,7 @@ class Lexicon:
         """
         return _loads(text, source)
 
-    def merge(self, other: "Lexicon") -> "Lexicon":
+    def merge(self, other: Lexicon) -> Lexicon:
         """This lexicon extended and overridden by ``other`` (also ``self | other``).
 
         >>> extra = Lexicon.loads('[[actor]]\\nid = "ByteDance"\\nen = ["the Beijing-based company"]')
@@ -604,7 +627,7 @@ class Lexicon:
             )
         return Lexicon(entries=entries, languages=languages)
 
-    def __or__(self, other: "Lexicon") -> "Lexicon":
+    def __or__(self, other: Lexicon) -> Lexicon:
         if not isinstance(other, Lexicon):
             return NotImplemented
         return self.merge(other)
@@ -903,7 +926,7 @@ class Lexicon:
         if not shadowing or not aliases:
             return []
         inner = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(a)) for a in aliases) + r")(?!\w)")
-        found = []
+        found: list[tuple[str, _Target, _LanguageRules | None]] = []
         for (entry_kind, _), entry in self._entries.items():
             if entry_kind != shadowing:
                 continue

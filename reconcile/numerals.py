@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -247,11 +248,11 @@ def _words(values: Iterable[str]) -> frozenset[str]:
     return frozenset(normalise(w) for w in values)
 
 
-def _values(table: Mapping[str, object]) -> Mapping[str, float]:
-    return _keyed({k: float(v) for k, v in table.items()})  # type: ignore[arg-type]
+def _values(table: Mapping[str, Any]) -> Mapping[str, Any]:
+    return _keyed({k: float(v) for k, v in table.items()})
 
 
-def _digit_fields(data: Mapping) -> dict[str, object]:
+def _digit_fields(data: Mapping) -> dict[str, Any]:
     digits = data.get("digits", {})
     return {
         "decimal": digits.get("decimal", "."),
@@ -261,7 +262,7 @@ def _digit_fields(data: Mapping) -> dict[str, object]:
     }
 
 
-def _word_fields(data: Mapping) -> dict[str, object]:
+def _word_fields(data: Mapping) -> dict[str, Any]:
     numbers = data.get("number_words", {})
     return {
         "words": _values(data.get("words", {})),
@@ -278,7 +279,7 @@ def _word_fields(data: Mapping) -> dict[str, object]:
     }
 
 
-def _qualifier_fields(data: Mapping) -> dict[str, object]:
+def _qualifier_fields(data: Mapping) -> dict[str, Any]:
     percent = data.get("percent", {})
     return {
         "qualifiers": _keyed({**data.get("qualifiers", {}), **data.get("qualifiers_linked", {})}),
@@ -291,7 +292,7 @@ def _qualifier_fields(data: Mapping) -> dict[str, object]:
     }
 
 
-def _currency_fields(data: Mapping, common: Mapping) -> dict[str, object]:
+def _currency_fields(data: Mapping, common: Mapping) -> dict[str, Any]:
     symbols = common.get("currencies", {})
     currencies = {normalise(k): _currency(v) for k, v in symbols.items()}
     currencies.update({normalise(k): _currency(v) for k, v in data.get("currencies", {}).items()})
@@ -308,7 +309,7 @@ def _currency_fields(data: Mapping, common: Mapping) -> dict[str, object]:
     }
 
 
-def _noun_fields(data: Mapping, names: Mapping) -> dict[str, object]:
+def _noun_fields(data: Mapping, names: Mapping) -> dict[str, Any]:
     """Counted nouns of the language, and the product and brand names of the lexicon data
     (``reconcile/data/lexicon/models.toml``), brands standing where the language puts them."""
     phrase = data.get("noun_phrase", {})
@@ -332,7 +333,7 @@ def _noun_fields(data: Mapping, names: Mapping) -> dict[str, object]:
     }
 
 
-def _date_fields(data: Mapping, periods: Mapping) -> dict[str, object]:
+def _date_fields(data: Mapping, periods: Mapping) -> dict[str, Any]:
     """What makes a figure a date: month names (from ``periods.toml``: names, abbreviations
     with their dot, and those also read without it), year prepositions, time words."""
     dates = data.get("dates", {})
@@ -345,7 +346,7 @@ def _date_fields(data: Mapping, periods: Mapping) -> dict[str, object]:
     }
 
 
-def _fraction_fields(fractions: Mapping) -> dict[str, object]:
+def _fraction_fields(fractions: Mapping) -> dict[str, Any]:
     return {
         "ordinals": _keyed(_ordinals(fractions)),
         "ordinal_phrases": tuple(_ordinals(fractions)),

@@ -47,6 +47,7 @@ Adding German from files (the folder holds ``de/numbers.toml``, ``de/periods.tom
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -69,6 +70,7 @@ __all__ = [
     "search_path",
     "shared",
     "source",
+    "state",
     "supported",
 ]
 
@@ -86,6 +88,8 @@ PARTS: Mapping[str, schema.Schema] = MappingProxyType(
 _LANGUAGE_FOLDER = re.compile(r"^[a-z]{2,3}$")
 _PACKAGE = resources.files("reconcile.languages")
 _added: list[Path] = []  # folders given to add_path, most recent first
+_additions = itertools.count(1)
+_added_as: dict[Path, int] = {}  # each added folder -> the number of the add_path call that added it
 _listeners: list[Callable[[], None]] = []
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -97,6 +101,13 @@ def search_path() -> tuple[Traversable, ...]:
     """The folders searched for language folders, in order: those added, most recent first,
     then the package's own."""
     return (*_added, _PACKAGE)
+
+
+def state() -> tuple[tuple[Path, int], ...]:
+    """A key for the search path as it is now: a cache keyed by it is rebuilt after
+    :func:`add_path` (even of a folder added before, whose files may have changed) and finds
+    its old value again after :func:`remove_path` undoes an addition."""
+    return tuple((path, _added_as[path]) for path in _added)
 
 
 def add_path(folder: str | Path) -> None:
@@ -111,6 +122,7 @@ def add_path(folder: str | Path) -> None:
     if path in _added:
         _added.remove(path)
     _added.insert(0, path)
+    _added_as[path] = next(_additions)
     _changed()
 
 
@@ -254,7 +266,8 @@ def _parse(name: str, text: str, kind: schema.Schema) -> Mapping[str, Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", 0) or 0
+        found = re.search(r"at line (\d+)", str(exc))
+        line = int(found.group(1)) if found else 0
         raise LanguageDataError(name, f"invalid TOML: {exc}", line) from exc
     schema.check(data, kind, name, text)
     frozen = _frozen(data)

@@ -125,8 +125,9 @@ CUES: Schema = {
 DETECTION: Schema = _fields("function_words")
 """``<lang>/detection.toml``: function words for detecting a document's language."""
 
-LEXICON: Schema = _fields("articles suffixes")
-"""``<lang>/lexicon.toml``: how aliases of the language are matched (the lexicon checks it)."""
+LEXICON: Schema = _fields("articles suffixes actor product action")
+"""``<lang>/lexicon.toml``: how aliases of the language are matched, and entries in the lexicon's
+format (``[[action]]`` with ``id`` and ``<lang> = [...]``) that the lexicon checks itself."""
 
 SHARED: Mapping[str, Schema] = {
     "currencies": {"currencies": Words(), "ambiguous": Words(), "context": _fields("symbols")},

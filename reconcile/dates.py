@@ -6,7 +6,7 @@ publication day ("cette année" published 2024-12-06..2025-01-20 is 2024-01-01..
 With no publication date a relative expression resolves to ``None``: a period is never invented.
 
 How it works: the words of each language (months, ordinals, relative phrases, prepositions)
-live in ``reconcile/data/periods/<lang>.toml``; they are compiled once into one regular
+live in ``reconcile/languages/<lang>/periods.toml``; they are compiled once into one regular
 expression per language that finds the candidates, and the resolution is plain date arithmetic.
 :mod:`dateparser` is used only by :func:`resolve_period` for expressions that grammar does not
 know (``"15 janvier 2025"`` is known, ``"il y a deux ans"`` goes to dateparser), behind a cache.
@@ -89,7 +89,9 @@ def resolve_period(expr: str, published: DateRange | dt.date | None, lang: str =
     """The span of days an expression names, read against the publication date.
 
     Returns ``None`` when the expression cannot be read, or is relative and ``published`` is
-    ``None``. A non-string ``expr`` or an unreadable ``published`` raises :class:`DateError`.
+    ``None``. A non-string ``expr`` or an unreadable ``published`` raises :class:`DateError`; a
+    language without a data folder raises :class:`~reconcile.errors.UnsupportedLanguage` (it is
+    not guessed: dateparser reads only what a supported language's words do not).
 
     >>> pub = DateRange.parse({"from": "2024-12-06", "to": "2025-01-20"})
     >>> str(resolve_period("cette année", pub, "fr"))
@@ -126,8 +128,8 @@ def resolve_period(expr: str, published: DateRange | dt.date | None, lang: str =
 def find_periods(text: str, lang: str, published: DateRange | dt.date | None) -> list[PeriodMention]:
     """Every period expression in ``text``, in order, with offsets into ``text``.
 
-    A language needs a data file ``reconcile/data/periods/<lang>.toml``; without one this raises
-    :class:`DateError` naming the file to add.
+    A language needs a data folder (``reconcile/languages/<lang>/``, see :mod:`reconcile.languages`);
+    without one this raises :class:`~reconcile.errors.UnsupportedLanguage`, as every stage does.
 
     >>> pub = DateRange.parse({"from": "2024-09-01", "to": "2024-12-31"})
     >>> [(m.text, str(m.period)) for m in find_periods(

@@ -4,7 +4,10 @@ an unsupported language; and a language added from data files alone."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -316,3 +319,11 @@ def test_loaded_data_is_read_only():
     with pytest.raises(TypeError):
         data["digits"]["decimal"] = ","  # type: ignore[index]
     assert isinstance(data["dates"]["time_words"], tuple)
+
+
+def test_the_environment_variable_adds_a_language_for_the_command_line(tmp_path):
+    _write_language(tmp_path, "de", GERMAN)
+    env = {**os.environ, languages.PATH_VARIABLE: str(tmp_path)}
+    code = "import reconcile; print(reconcile.parse_quantity('rund 3 Millionen Euro', 'de').unit)"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "EUR"

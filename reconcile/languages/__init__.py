@@ -17,7 +17,8 @@ language (currency symbols, outlets, count units, the story lexicon) lives in
 
 The folders shipped are ``reconcile/languages/<lang>/``; :func:`add_path` adds a folder of
 language folders, searched first, so a language can be added (or a shipped one replaced) from
-data files alone. Every stage asks :func:`code` for the language of a text, so an unknown
+data files alone (the command line reads the folders of the environment variable
+``RECONCILE_LANGUAGES``). Every stage asks :func:`code` for the language of a text, so an unknown
 language raises :class:`~reconcile.errors.UnsupportedLanguage` (listing those supported)
 everywhere, never a silent fallback.
 
@@ -48,6 +49,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -62,6 +64,7 @@ from reconcile.languages import schema
 
 __all__ = [
     "PARTS",
+    "PATH_VARIABLE",
     "add_path",
     "code",
     "load",
@@ -92,6 +95,11 @@ _additions = itertools.count(1)
 _added_as: dict[Path, int] = {}  # each added folder -> the number of the add_path call that added it
 _listeners: list[Callable[[], None]] = []
 _F = TypeVar("_F", bound=Callable[..., Any])
+
+PATH_VARIABLE = "RECONCILE_LANGUAGES"
+"""An environment variable listing folders of languages (separated by ``os.pathsep``), added at
+import as if by :func:`add_path`, the first listed searched first: the command line's way to add
+a language."""
 
 
 # ------------------------------------------------------------------------------ the search path
@@ -282,3 +290,8 @@ def _frozen(value: Any) -> Any:
     if isinstance(value, list):
         return tuple(_frozen(v) for v in value)
     return value
+
+
+for _folder in reversed([f for f in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if f]):
+    if Path(_folder).is_dir():
+        add_path(_folder)

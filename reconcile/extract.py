@@ -243,8 +243,9 @@ def _language(lang: str) -> _Language:
     section = lambda name: data.get(name, {})  # noqa: E731
     compiled = lambda patterns: tuple(re.compile(p, re.IGNORECASE) for p in patterns)  # noqa: E731
     conditional = section("hedge").get("conditional") or ""
-    descriptions = {_fold(k): frozenset(v) for k, v in section("subject").get("descriptions", {}).items()}
-    anaphors = [*section("subject").get("anaphors", []), *section("subject").get("descriptions", {})]
+    described = Lexicon.default().descriptions(lang)  # "the Hangzhou-based firm": story, in the lexicon
+    descriptions = {_fold(k): frozenset(v) for k, v in described.items()}
+    anaphors = [*section("subject").get("anaphors", []), *described]
     periods = section("periods")
     statement = _phrases(periods.get("statement_verbs", []))
     glue = _phrases(periods.get("statement_glue", []))

@@ -43,7 +43,8 @@ FUZZY_MIN_LENGTH = 4
 """Shorter words are never matched fuzzily: "H20" and "H200" differ by one letter."""
 
 _ENTRY_FIELDS = frozenset(
-    {"id", "aliases", "group", "members", "parent", "owner", "stage", "unit", "exclude", "replace", "note"}
+    {"id", "aliases", "group", "members", "parent", "owner", "stage", "unit", "exclude", "descriptions", "replace",
+     "note"}
 )
 _LANGUAGE_FIELDS = frozenset({"articles", "suffixes"})
 _LANG_CODE = re.compile(r"^[a-z]{2,3}$")
@@ -144,6 +145,7 @@ class _Entry:
     aliases: tuple[str, ...] = ()
     by_lang: tuple[tuple[str, tuple[str, ...]], ...] = ()
     excludes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # "" = every language
+    descriptions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # per language; not aliases
     group: bool | None = None
     members: tuple[str, ...] | None = None
     parent: str | None = None
@@ -190,6 +192,7 @@ def _merge_entries(base: _Entry, extra: _Entry) -> _Entry:
         aliases=_union(base.aliases, extra.aliases),
         by_lang=_merge_lang_lists(base.by_lang, extra.by_lang),
         excludes=_merge_lang_lists(base.excludes, extra.excludes),
+        descriptions=_merge_lang_lists(base.descriptions, extra.descriptions),
         group=pick("group"),
         members=pick("members"),
         parent=pick("parent"),
@@ -249,6 +252,7 @@ def _parse_entry(kind: str, raw: Any, place: _Place) -> _Entry:
         aliases=aliases,
         by_lang=tuple(by_lang.items()),
         excludes=_excludes(raw.get("exclude", {}), str(place)),
+        descriptions=_descriptions(raw.get("descriptions", {}), str(place)),
         members=_string_list(raw["members"], str(place), "members") if "members" in raw else None,
         **_scalar_fields(raw, str(place)),
     )
@@ -276,6 +280,12 @@ def _excludes(raw_exclude: Any, where: str) -> tuple[tuple[str, tuple[str, ...]]
     if not isinstance(raw_exclude, dict):
         raise LexiconError(f"{where}: 'exclude' must be a list or a table of lists per language")
     return tuple((lang, _string_list(words, where, f"exclude.{lang}")) for lang, words in raw_exclude.items())
+
+
+def _descriptions(raw: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(raw, dict) or not all(_LANG_CODE.match(lang) for lang in raw):
+        raise LexiconError(f"{where}: 'descriptions' must be a table of lists per language code")
+    return tuple((lang, _string_list(words, where, f"descriptions.{lang}")) for lang, words in raw.items())
 
 
 def _scalar_fields(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
@@ -758,6 +768,19 @@ class Lexicon:
             if entry is not None and entry.unit is not None:
                 return entry.unit
         return None
+
+    def descriptions(self, lang: str) -> dict[str, tuple[str, ...]]:
+        """Descriptions in ``lang`` that stand for an actor named before ("the Hangzhou-based
+        firm"), each with the actors it may describe, in the order of the entries.
+
+        >>> Lexicon.default().descriptions("en")["the Shenzhen-based firm"]
+        ('Huawei', 'Tencent')
+        """
+        out: dict[str, tuple[str, ...]] = {}
+        for (_, entry_id), entry in self._entries.items():
+            for phrase in dict(entry.descriptions).get(lang, ()):
+                out[phrase] = (*out.get(phrase, ()), entry_id)
+        return out
 
     def is_group(self, actor: str) -> bool:
         """Whether an actor stands for several companies ("Chinese companies").

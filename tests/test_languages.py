@@ -327,3 +327,17 @@ def test_the_environment_variable_adds_a_language_for_the_command_line(tmp_path)
     code = "import reconcile; print(reconcile.parse_quantity('rund 3 Millionen Euro', 'de').unit)"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "EUR"
+
+
+def test_no_company_or_product_name_is_a_value_of_any_language_file():
+    # Names of the story live in the lexicon data (reconcile/data/lexicon/); examples in comments are fine.
+    lexicon = Lexicon.default()
+    names = {name.lower() for kind in ("actor", "product") for entry in getattr(lexicon, kind + "s")
+             for name in (entry, *lexicon.aliases(entry, kind, lang=""))}
+    for lang in ("en", "fr"):
+        for part in languages.PARTS:
+            text = _shipped(f"languages/{lang}/{part}.toml")
+            values = {v.lower() for line in text.splitlines() if not line.lstrip().startswith("#")
+                      for v in re.findall(r'"([^"]+)"', line.split(" #")[0])}
+            assert not values & names, (lang, part, values & names)
+    assert Lexicon.default().descriptions("fr")["le géant de Hangzhou"] == ("Alibaba",)

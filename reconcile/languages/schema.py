@@ -110,8 +110,7 @@ CUES: Schema = {
     ),
     "equivalence": _fields("between"),
     "subject": _fields(
-        "anaphors joiners relative_openers fronted_complements maker_nouns_after maker_nouns_before",
-        descriptions=Words(),
+        "anaphors joiners relative_openers fronted_complements maker_nouns_after maker_nouns_before"
     ),
     "figures": _fields(
         "source_nouns not_figures not_after comparisons unit_price elliptic_followers order_amounts budget_shares "
@@ -208,14 +207,23 @@ def line_of(text: str, path: Iterable[str | int]) -> int:
                 seen[name] = index
                 table = (*name, index)
             else:
-                table = name
-            if table == wanted or (not line.lstrip().startswith("[[") and name == words):
+                table = _under_entry(name, seen)
+            if table == wanted:
                 return number
             continue
         key = _KEY_LINE.match(line)
         if key and (*table, *_split_key(key.group("key"))) == wanted:
             return number
     return _first_mention(text, words[-1]) if words else 0
+
+
+def _under_entry(name: tuple[str, ...], seen: dict[tuple[str, ...], int]) -> tuple[str | int, ...]:
+    """A table header's path, with the index of the array-of-tables entry it belongs to
+    (``[actor.descriptions]`` after the second ``[[actor]]`` is ``("actor", 1, "descriptions")``)."""
+    for size in range(len(name) - 1, 0, -1):
+        if name[:size] in seen:
+            return (*name[:size], seen[name[:size]], *name[size:])
+    return name
 
 
 def _first_mention(text: str, key: str) -> int:

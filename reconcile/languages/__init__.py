@@ -3,21 +3,25 @@
 A language is a folder named by its code (``en``, ``fr``, ``de``) holding up to five files, each
 checked against its schema (:mod:`reconcile.languages.schema`) when read:
 
-================  ===================================================================
-``numbers.toml``  number words, scales, qualifiers, currency words, counted nouns
-``periods.toml``  months, weekdays, relative phrases, prepositions of periods
-``cues.toml``     sentence abbreviations, hedges, attribution, anaphors, figure cues
-``lexicon.toml``  how aliases of the language match (articles, inflection suffixes)
-``detection.toml`` function words for detecting the language of a document
-================  ===================================================================
+==================  =================================================================
+``numbers.toml``    number words, scales, qualifiers, currency words, counted nouns
+``periods.toml``    months, weekdays, relative phrases, prepositions of periods
+``cues.toml``       sentence abbreviations, hedges, attribution, anaphors, figure cues
+``lexicon.toml``    how aliases of the language match (articles, inflection suffixes),
+                    and entries giving the language's aliases (``[[action]]``, ``de = [...]``)
+``detection.toml``  function words for detecting the language of a document
+==================  =================================================================
 
 A missing file reads as empty: the stage finds less, it does not fail. What belongs to no
-language (currency symbols, outlets, count units, the story lexicon) lives in
-``reconcile/data/`` and is read with :func:`shared`.
+language lives in ``reconcile/data/``: currency symbols (``currencies.toml``), outlets and the
+actions a permission governs (``cues.toml``), pint's units (``units.txt``) and the story lexicon
+(``lexicon/``: actors, products with their count units, actions, and ``models.toml``, the product
+and brand names the figure reader needs); :func:`shared` reads the ``.toml`` ones.
 
 The folders shipped are ``reconcile/languages/<lang>/``; :func:`add_path` adds a folder of
-language folders, searched first, so a language can be added (or a shipped one replaced) from
-data files alone (the command line reads the folders of the environment variable
+language folders, searched first, so a language can be added from data files alone (a shipped
+one can be replaced too, before its first use: :mod:`reconcile.quantities` keeps the patterns it
+compiled by language code) (the command line reads the folders of the environment variable
 ``RECONCILE_LANGUAGES``). Every stage asks :func:`code` for the language of a text, so an unknown
 language raises :class:`~reconcile.errors.UnsupportedLanguage` (listing those supported)
 everywhere, never a silent fallback.

@@ -256,6 +256,24 @@ def test_an_unknown_key_names_the_file_the_line_and_the_key(added, part, text, l
     assert error.source.endswith(f"zz/{part}") and f"line {line}" in str(error) and repr(key) in str(error)
 
 
+@pytest.mark.parametrize(
+    ("part", "text", "line", "message"),
+    [
+        ("cues.toml", '[hedge]\nmodal = "soll"\n', 2, r"'hedge.modal': expected a list of strings, got 'soll'"),
+        ("numbers.toml", "[digits]\n\ndecimal = 5\n", 3, r"'digits.decimal': expected a string, got 5"),
+        ("numbers.toml", '[fractions]\nplural_required = "yes"\n', 2, r"'fractions.plural_required': expected true or false, got 'yes'"),
+        ("periods.toml", '[relative]\n"heuer" = { unit = "year", offset = "0" }\n', 2, r"'relative.heuer.offset': expected a number, got '0'"),
+        ("numbers.toml", "[digits.decimal]\nx = 1\n", 1, r"'digits.decimal': expected a string, got a table"),
+    ],
+)
+def test_a_value_of_the_wrong_kind_names_the_file_the_line_and_the_key(added, part, text, line, message):
+    # A string where a list belongs would be read letter by letter: it must not load.
+    _write_language(added, "zz", {part: text})
+    languages.add_path(added)
+    with pytest.raises(LanguageDataError, match=rf"zz/{part}, line {line}: {message}"):
+        languages.load("zz", part.removesuffix(".toml"))
+
+
 def test_a_value_where_a_table_belongs_is_an_error(added):
     _write_language(added, "zz", {"numbers.toml": "words = 3\n"})
     languages.add_path(added)

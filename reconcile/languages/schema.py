@@ -1,9 +1,11 @@
 """The schema of each kind of language data file: which tables and keys it may hold.
 
-A schema is a mapping from a key to what its value is: :data:`VALUE` (a value: string, number,
-list), a nested schema (a table with these keys only), or :class:`Words` (a table whose keys are
-words of the language, each mapped to a value or, with ``entry``, to a table of those keys).
-:func:`check` rejects any other key with a :class:`~reconcile.errors.LanguageDataError` naming
+A schema is a mapping from a key to what its value is: a :class:`Value` (:data:`WORDS` a list of
+strings, :data:`TEXT`, :data:`NUMBER`, :data:`FLAG`, or any :data:`VALUE` that is no table), a
+nested schema (a table with these keys only), or :class:`Words` (a table whose keys are words of
+the language, each mapped to a value or, with ``entry``, to a table of those keys).
+:func:`check` rejects a value of the wrong kind (``modal = "soll"`` for ``["soll"]``: a string
+would be read letter by letter) and any other key with a :class:`~reconcile.errors.LanguageDataError` naming
 the file, the line and the key: a typo never silently does nothing. TOML parsers give no line
 numbers, so :func:`line_of` finds the key in the text. The lexicon checks its own entries with
 the same :func:`line_of`.
@@ -18,16 +20,32 @@ reconcile.errors.LanguageDataError: de/numbers.toml, line 3: 'digits.decimals': 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
 from reconcile.errors import LanguageDataError
 
-__all__ = ["CUES", "DETECTION", "LEXICON", "NUMBERS", "PERIODS", "SHARED", "VALUE", "Words", "check", "line_of"]
+__all__ = [
+    "CUES", "DETECTION", "FLAG", "LEXICON", "NUMBER", "NUMBERS", "PERIODS", "SHARED", "TEXT", "VALUE", "WORDS",
+    "Value", "Words", "check", "line_of",
+]
 
-VALUE = "value"
-"""A key whose value is a value (string, number, boolean, list), not a table of keys."""
+@attrs.frozen
+class Value:
+    """A key holding a value, not a table: ``kind`` names what it must be and ``accepts``
+    checks it."""
+
+    kind: str
+    accepts: Callable[[object], bool] = attrs.field(eq=False, repr=False)
+
+
+WORDS = Value("a list of strings", lambda v: isinstance(v, list) and all(isinstance(w, str) for w in v))
+TEXT = Value("a string", lambda v: isinstance(v, str))
+NUMBER = Value("a number", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool))
+FLAG = Value("true or false", lambda v: isinstance(v, bool))
+VALUE = Value("a value, not a table", lambda v: not isinstance(v, Mapping))
+_KINDS = {"words": WORDS, "text": TEXT, "number": NUMBER, "flag": FLAG, "value": VALUE}
 
 
 @attrs.frozen
@@ -42,15 +60,21 @@ Schema = Mapping[str, object]
 
 
 def _fields(names: str, **tables: object) -> dict[str, object]:
-    """A table with these value keys (space-separated) and these nested tables."""
-    return {**dict.fromkeys(names.split(), VALUE), **tables}
+    """A table with these value keys and these nested tables. Keys are space-separated, each
+    ``name`` (a list of strings) or ``name:kind`` (``text``, ``number``, ``flag``, ``value``)."""
+    fields: dict[str, object] = {}
+    for name in names.split():
+        key, _, kind = name.partition(":")
+        fields[key] = _KINDS[kind or "words"]
+    return {**fields, **tables}
 
 
 NUMBERS: Schema = {
-    "digits": _fields("decimal group scale_capitals_glued"),
+    "digits": _fields("decimal:text group:text scale_capitals_glued:flag"),
     "words": Words(),
     "number_words": _fields(
-        "additive_tens joiners articles article_only article_after_scale_from standalone_scales hundred_multiplier_max"
+        "additive_tens:value joiners articles article_only article_after_scale_from:number standalone_scales "
+        "hundred_multiplier_max:number"
     ),
     "scales": Words(),
     "scale_abbreviations": Words(),
@@ -66,13 +90,13 @@ NUMBERS: Schema = {
     "currency_prefixes": _fields("words"),
     "currency_context": Words(),
     "noun_phrase": _fields(
-        "prepositions modifiers_after modifiers_before brand_modifiers gap_breakers gap_plural_endings "
+        "prepositions modifiers_after modifiers_before brand_modifiers:text gap_breakers gap_plural_endings "
         "gap_singular_endings"
     ),
     "nouns": Words(),
     "dates": _fields("year_prepositions time_words"),
     "fractions": _fields(
-        "plural_suffix plural_required singular_fractions plural_only over part_of part_of_anywhere decimal_words "
+        "plural_suffix:text plural_required:flag singular_fractions plural_only over part_of part_of_anywhere decimal_words "
         "decimals_joined scale_links negative_words",
         ordinals=Words(),
     ),
@@ -84,7 +108,7 @@ PERIODS: Schema = {
     "month_abbreviations": Words(),
     "figures": _fields("undotted_months"),
     "days": _fields("suffixes"),
-    "relative": Words(entry=_fields("unit offset months")),
+    "relative": Words(entry=_fields("unit:text offset:number months:value")),
     "weekdays": Words(),
     "earlier": Words(),
     "quarter_ending": _fields("after_month before_month"),
@@ -104,7 +128,7 @@ PERIODS: Schema = {
 
 CUES: Schema = {
     "sentences": _fields("abbreviations"),
-    "hedge": _fields("modal estimates prospective conditional not_conditional reported speech_endings"),
+    "hedge": _fields("modal estimates prospective conditional:text not_conditional reported speech_endings"),
     "attribution": _fields(
         "cues follows back_references executives executive_speech introducers not_sources source_references"
     ),
@@ -124,7 +148,7 @@ CUES: Schema = {
 DETECTION: Schema = _fields("function_words")
 """``<lang>/detection.toml``: function words for detecting a document's language."""
 
-LEXICON: Schema = _fields("articles suffixes actor product action")
+LEXICON: Schema = _fields("articles suffixes actor:value product:value action:value")
 """``<lang>/lexicon.toml``: how aliases of the language are matched, and entries in the lexicon's
 format (``[[action]]`` with ``id`` and ``<lang> = [...]``) that the lexicon checks itself."""
 
@@ -133,7 +157,7 @@ SHARED: Mapping[str, Schema] = {
     "cues": {"outlets": Words(), "governing": Words()},
     "lexicon/models": {
         "products": Words(),
-        "models": _fields("product_prefixes brands model_pattern"),
+        "models": _fields("product_prefixes brands model_pattern:text"),
         "noun_phrase": _fields("brand_modifiers"),
     },
 }
@@ -156,14 +180,14 @@ def _check(data: Mapping[str, object], schema: Schema, source: str, text: str, p
 
 
 def _check_value(value: object, expected: object, source: str, text: str, where: tuple[str, ...]) -> None:
-    is_table = isinstance(value, Mapping)
-    if expected == VALUE:
-        if is_table:
-            raise LanguageDataError(source, "expected a value, not a table", line_of(text, where), ".".join(where))
+    if isinstance(expected, Value):
+        if not expected.accepts(value):
+            shown = "a table" if isinstance(value, Mapping) else repr(value)
+            message = f"expected {expected.kind}, got {shown}"
+            raise LanguageDataError(source, message, line_of(text, where), ".".join(where))
         return
-    if not is_table:
+    if not isinstance(value, Mapping):
         raise LanguageDataError(source, "expected a table", line_of(text, where), ".".join(where))
-    assert isinstance(value, Mapping)
     if isinstance(expected, Words):
         if expected.entry is not None:
             for word, entry in value.items():

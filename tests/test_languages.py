@@ -63,6 +63,8 @@ standalone_scales = ["tausend", "hundert"]
 "rund" = "approx"
 "bis zu" = "upper"
 
+# reconcile.quantities reads the regex groups of percent prepositions, decimal words and negative
+# words unconditionally: a language without them loses every figure silently, so German lists them.
 [percent]
 prepositions = ["von"]
 words = ["%", "prozent"]

@@ -361,3 +361,14 @@ def test_no_company_or_product_name_is_a_value_of_any_language_file():
                       for v in re.findall(r'"([^"]+)"', line.split(" #")[0])}
             assert not values & names, (lang, part, values & names)
     assert Lexicon.default().descriptions("fr")["le géant de Hangzhou"] == ("Alibaba",)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="reconcile.quantities reads the groups signw, ppct and fracwords even when the language has no "
+    "negative words, percent prepositions or decimal words (IndexError, swallowed): remove this mark when fixed",
+)
+def test_a_language_with_only_scale_words_reads_figures(added):
+    _write_language(added, "xy", {"numbers.toml": '[scales]\n"millionen" = 1e6\n'})
+    languages.add_path(added)
+    assert parse_quantity("3 Millionen", "xy").stated == 3e6

@@ -22,15 +22,26 @@ from reconcile.errors import (
     DocumentError,
     FxError,
     IncompatibleQuantities,
+    LanguageDataError,
     LexiconError,
     QuantityParseError,
     ReconcileError,
+    UnsupportedLanguage,
 )
 from reconcile.extract import extract_claims
 from reconcile.fx import FxRates
 from reconcile.judge import Tolerance, reconcile
-from reconcile.lexicon import LexMatch, Lexicon
-from reconcile.model import Claim, DateRange, Document, Evidence, Fact, Finding, Mention, Quantity
+from reconcile.lexicon import Lexicon, LexMatch
+from reconcile.model import (
+    Claim,
+    DateRange,
+    Document,
+    Evidence,
+    Fact,
+    Finding,
+    Mention,
+    Quantity,
+)
 from reconcile.quantities import find_quantities, parse_quantity
 from reconcile.report import Report
 
@@ -50,6 +61,7 @@ __all__ = [
     "FxError",
     "FxRates",
     "IncompatibleQuantities",
+    "LanguageDataError",
     "LexMatch",
     "Lexicon",
     "LexiconError",
@@ -60,6 +72,7 @@ __all__ = [
     "ReconcileError",
     "Report",
     "Tolerance",
+    "UnsupportedLanguage",
     "align",
     "extract_claims",
     "find_periods",

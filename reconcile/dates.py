@@ -6,7 +6,7 @@ publication day ("cette année" published 2024-12-06..2025-01-20 is 2024-01-01..
 With no publication date a relative expression resolves to ``None``: a period is never invented.
 
 How it works: the words of each language (months, ordinals, relative phrases, prepositions)
-live in ``reconcile/data/periods/<lang>.toml``; they are compiled once into one regular
+live in ``reconcile/languages/<lang>/periods.toml``; they are compiled once into one regular
 expression per language that finds the candidates, and the resolution is plain date arithmetic.
 :mod:`dateparser` is used only by :func:`resolve_period` for expressions that grammar does not
 know (``"15 janvier 2025"`` is known, ``"il y a deux ans"`` goes to dateparser), behind a cache.
@@ -54,13 +54,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import tomllib
-from importlib import resources
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 import attrs
 
+from reconcile import languages
 from reconcile.errors import DateError
 from reconcile.model import DateRange
 
@@ -89,7 +89,9 @@ def resolve_period(expr: str, published: DateRange | dt.date | None, lang: str =
     """The span of days an expression names, read against the publication date.
 
     Returns ``None`` when the expression cannot be read, or is relative and ``published`` is
-    ``None``. A non-string ``expr`` or an unreadable ``published`` raises :class:`DateError`.
+    ``None``. A non-string ``expr`` or an unreadable ``published`` raises :class:`DateError`; a
+    language without a data folder raises :class:`~reconcile.errors.UnsupportedLanguage` (it is
+    not guessed: dateparser reads only what a supported language's words do not).
 
     >>> pub = DateRange.parse({"from": "2024-12-06", "to": "2025-01-20"})
     >>> str(resolve_period("cette année", pub, "fr"))
@@ -110,8 +112,6 @@ def resolve_period(expr: str, published: DateRange | dt.date | None, lang: str =
     text = " ".join(expr.split())
     if not text:
         return None
-    if not _has_data(code):
-        return _resolve_with_dateparser(text, code, pub)
     grammar = _grammar(code)
     match = grammar.pattern.fullmatch(text)
     if match is not None:
@@ -119,7 +119,7 @@ def resolve_period(expr: str, published: DateRange | dt.date | None, lang: str =
         return _resolve(read, pub) if read is not None else None
     first = next(_candidates(text, grammar), None)
     if first is not None:
-        return _resolve(first[2], pub) if first[2] is not None else None
+        return _resolve(first.reading, pub) if first.reading is not None else None
     if any(_not_a_year(m, text, grammar) for m in grammar.pattern.finditer(text)):
         return None  # "2000 puces": ruled out here, so not handed to dateparser to read as a year
     return _resolve_with_dateparser(text, code, pub)
@@ -128,8 +128,8 @@ def resolve_period(expr: str, published: DateRange | dt.date | None, lang: str =
 def find_periods(text: str, lang: str, published: DateRange | dt.date | None) -> list[PeriodMention]:
     """Every period expression in ``text``, in order, with offsets into ``text``.
 
-    A language needs a data file ``reconcile/data/periods/<lang>.toml``; without one this raises
-    :class:`DateError` naming the file to add.
+    A language needs a data folder (``reconcile/languages/<lang>/``, see :mod:`reconcile.languages`);
+    without one this raises :class:`~reconcile.errors.UnsupportedLanguage`, as every stage does.
 
     >>> pub = DateRange.parse({"from": "2024-09-01", "to": "2024-12-31"})
     >>> [(m.text, str(m.period)) for m in find_periods(
@@ -149,65 +149,106 @@ def find_periods(text: str, lang: str, published: DateRange | dt.date | None) ->
         raise DateError(f"find_periods needs text, got {type(text).__name__}")
     pub = _publication(published)
     code = _language(lang)
-    if not _has_data(code):
-        raise DateError(f"no period words for language {lang!r}: add reconcile/data/periods/{code}.toml")
     grammar = _grammar(code)
     found: list[PeriodMention] = []
-    for start, end, read in _candidates(text, grammar):
+    for candidate in _candidates(text, grammar):
+        read = candidate.reading
         if read is None:
             continue
         if read.back_years and found:  # "a year earlier": the period named just before, moved back
             period = _years_before(found[-1].period, read.back_years)
         else:
             period = _resolve(read, pub)
-        found.append(PeriodMention(start, end, text[start:end], period))
+        found.append(PeriodMention(candidate.start, candidate.end, text[candidate.start : candidate.end], period))
     return found
 
 
 _WEEKDAY_TO_DATE = re.compile(r",?\s+")
 
 
-def _candidates(text: str, grammar: _Grammar) -> Iterator[tuple[int, int, _Reading | None]]:
-    """The matches in context, read (``None``: matched but not a period, as 31 February), with a
-    weekday joined to the date right after it ("lundi 3 mars", "Thursday, Jan. 15"): the date
-    decides. Joining here rather than in the regex keeps the scan of every word start cheap."""
-    pending: tuple[int, int, _Reading | None] | None = None
+@attrs.frozen
+class _Candidate:
+    """A match in context and its reading (``None``: matched but not a period, as 31 February)."""
+
+    start: int
+    end: int
+    reading: _Reading | None
+
+
+def _candidates(text: str, grammar: _Grammar) -> Iterator[_Candidate]:
+    """The matches in context, read, with a weekday joined to the date right after it ("lundi 3
+    mars", "Thursday, Jan. 15"): the date decides. Joining here rather than in the regex keeps
+    the scan of every word start cheap."""
+    pending: _Candidate | None = None
     for match in grammar.pattern.finditer(text):
         if not _in_context(match, text, grammar):
             continue
         read = _read(match, grammar)
         if pending is not None:
-            is_date = match.group("dmy_day") is not None or match.group("mdy_day") is not None
-            if is_date and match.group("prep") is None and _WEEKDAY_TO_DATE.fullmatch(text, pending[1], match.start()):
-                weekday_mode = pending[2].mode if pending[2] is not None else "during"
-                yield pending[0], match.end(), attrs.evolve(read, mode=weekday_mode) if read is not None else None
+            if _is_date_after(match, text, pending):
+                mode = pending.reading.mode if pending.reading is not None else "during"
+                yield _Candidate(pending.start, match.end(), attrs.evolve(read, mode=mode) if read is not None else None)
                 pending = None
                 continue
             yield pending
             pending = None
+        candidate = _Candidate(match.start(), match.end(), read)
         if read is not None and read.weekday is not None:
-            pending = (match.start(), match.end(), read)
+            pending = candidate
         else:
-            yield match.start(), match.end(), read
+            yield candidate
     if pending is not None:
         yield pending
 
 
+def _is_date_after(match: re.Match[str], text: str, weekday: _Candidate) -> bool:
+    """A day of a month right after a weekday ("lundi 3 mars"), with no preposition of its own."""
+    is_date = match.group("day_first_day") is not None or match.group("month_first_day") is not None
+    return is_date and match.group("preposition") is None and bool(
+        _WEEKDAY_TO_DATE.fullmatch(text, weekday.end, match.start())
+    )
+
+
 # ---------------------------------------------------------------------------- the grammar
+
+UNITS: tuple[str, ...] = ("year", "quarter", "month")
+"""The units of relative periods and coming spans."""
+_MONTHS_IN = MappingProxyType({"year": 12, "quarter": 3, "month": 1})
+
+
+@attrs.frozen
+class _MonthSpan:
+    """Months ``first``..``last`` of a year (1..12); ``first > last`` crosses the new year."""
+
+    first: int
+    last: int
+
+
+@attrs.frozen
+class _Relative:
+    """A period named relative to the publication day: the ``unit`` (year, quarter, month)
+    ``offset`` units away (-1 the previous, 0 the current), or only ``months`` of that year."""
+
+    unit: str
+    offset: int
+    months: _MonthSpan | None = None
 
 
 @attrs.frozen
 class _Grammar:
+    """The compiled words of one language: the pattern that finds period expressions, and the
+    tables that read what it matched (keys as :func:`_key` makes them)."""
+
     lang: str
     pattern: re.Pattern[str]
     not_a_year_after: re.Pattern[str]
     months: Mapping[str, int]
-    relative: Mapping[str, tuple[str, int, tuple[int, int] | None]]
+    relative: Mapping[str, _Relative]
     modes: Mapping[str, str]
-    parts: Mapping[str, tuple[int, int]]
+    parts: Mapping[str, _MonthSpan]
     ordinals: Mapping[str, int]
     divisions: Mapping[str, int]
-    abbreviations: Mapping[str, int]
+    division_letters: Mapping[str, int]
     weekdays: Mapping[str, int]
     earlier: Mapping[str, int]
     coming_numbers: Mapping[str, int]
@@ -262,152 +303,203 @@ def _render(node: dict[str, Any]) -> str:
     return body
 
 
-@functools.lru_cache(maxsize=64)
-def _has_data(code: str) -> bool:
-    return resources.files("reconcile.data.periods").joinpath(f"{code}.toml").is_file()
-
-
 def _language(lang: Any) -> str:
     if not isinstance(lang, str) or not lang.strip():
         raise DateError(f"a language code must be text such as 'fr', got {lang!r}")
-    return _language_code(lang)
+    return languages.code(lang)
 
 
-@functools.lru_cache(maxsize=64)
-def _language_code(lang: str) -> str:
-    return re.split(r"[-_]", lang.strip().lower())[0]
-
-
+@languages.on_change
 @functools.cache
 def _grammar(code: str) -> _Grammar:
-    name = f"reconcile/data/periods/{code}.toml"
+    """The grammar of a language, built once from its ``periods.toml``."""
+    data = languages.load(code, "periods")
+    name = f"{code}/periods.toml"
     try:
-        data = tomllib.loads(resources.files("reconcile.data.periods").joinpath(f"{code}.toml").read_text("utf-8"))
-        months = {_key(k): int(v) for k, v in data["months"].items()}
-        abbreviated = {_key(k): int(v) for k, v in data.get("month_abbreviations", {}).items()}
-        relative = {
-            _key(k): (str(v["unit"]), int(v["offset"]), tuple(v["months"]) if "months" in v else None)
-            for k, v in data.get("relative", {}).items()
-        }
-        modes = {_key(w): mode for mode in MODES for w in data.get("prepositions", {}).get(mode, [])}
-        parts = {_key(k): (int(v[0]), int(v[1])) for k, v in data.get("year_parts", {}).items()}
-        ordinals = {_key(k): int(v) for k, v in data.get("ordinals", {}).items()}
-        divisions = {_key(k): int(v) for k, v in data.get("divisions", {}).items()}
-        abbreviations = {k.lower(): int(v) for k, v in data.get("division_abbreviations", {}).items()}
-        current = data.get("current_year", {}).get("words", [])
-        articles = data.get("articles", {}).get("words", [])
-        glue = data.get("glue", {}).get("words", [])
-        suffixes = data.get("days", {}).get("suffixes", [])
-        spans = data.get("spans", {})
-        not_before = data.get("years", {}).get("not_before", [])
-        weekdays = {_key(k): int(v) for k, v in data.get("weekdays", {}).items()}
-        earlier = {_key(k): int(v) for k, v in data.get("earlier", {}).items()}
-        quarter_ending = data.get("quarter_ending", {})
-        coming = data.get("coming", {})
-        coming_numbers = {_key(k): int(v) for k, v in coming.get("numbers", {}).items()}
-        coming_units = {_key(k): str(v) for k, v in coming.get("units", {}).items()}
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, IndexError) as exc:
+        tables = _tables(data)
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise DateError(f"{name}: malformed period data: {exc!r}") from exc
-    bad_units = sorted({u for u, _, _ in relative.values()} - {"year", "quarter", "month"})
-    if bad_units:
-        raise DateError(f"{name}: [relative] units must be year, quarter or month, got {bad_units}")
-    bad_units = sorted(set(coming_units.values()) - {"year", "quarter", "month"})
-    if bad_units:
-        raise DateError(f"{name}: [coming.units] must be year, quarter or month, got {bad_units}")
-    if any(not 0 <= d <= 6 for d in weekdays.values()) or any(n >= 0 for n in earlier.values()):
-        raise DateError(f"{name}: [weekdays] are 0 (Monday)..6, [earlier] offsets negative years")
-
-    def raw(section: str) -> list[str]:  # the words as written in the data file, for the regex
-        return list(data.get(section, {}))
-
-    prep_words = [w for mode in MODES for w in data.get("prepositions", {}).get(mode, [])]
-    month_names = "(?:" + _alternation(raw("months")) + "|" + _alternation(raw("month_abbreviations")) + r"\.?)"
-    rel = _alternation(raw("relative"))
-    rel_or_current = "(?:" + rel + "|" + _alternation(current) + ")"
-    glue_sep = "(?:" + _alternation(glue) + _SEP + ")?"
-    suffix = "(?:" + _alternation(suffixes) + ")?"
-    day = r"(?:[0-3]?\d)"
-    weekday = _alternation(raw("weekdays"))
-    coming_n = rf"(?P<coming_n>{_alternation(coming.get('numbers', {}))}|\d{{1,2}}(?!\d))"
-    coming_unit = rf"(?P<coming_unit>{_alternation(coming.get('units', {}))})"
-    # "les trois prochaines années" / "les trois années à venir": a language with such words needs
-    # one of them (checked when reading), else "les trois années" would be a coming span.
-    coming_tail = (
-        rf"(?:(?P<coming_between>{_alternation(coming.get('between', []))})\s+)?{coming_unit}"
-        rf"(?:\s+(?P<coming_trail>{_alternation(coming.get('trail', []))}))?"
-    )
-    core = "|".join(
-        [
-            (
-                rf"(?P<span_open>{_alternation(spans.get('open', []))})\s+(?P<span_a>{_YEAR})\s+"
-                rf"{_alternation(spans.get('close', []))}\s+(?P<span_b>{_YEAR})"
-            ),
-            rf"(?P<iso>{_YEAR}-[01]\d-[0-3]\d)(?![-\d])",
-            rf"(?P<dash_a>{_YEAR})\s*[-–—]\s*(?P<dash_b>{_YEAR})",
-            rf"(?P<coming>{_alternation(coming.get('lead', []))})\s+{coming_n}\s+{coming_tail}",
-            rf"(?P<earlier>{_alternation(raw('earlier'))})",
-            (
-                rf"(?P<qe>{_alternation(quarter_ending.get('before_month', []))})\s+(?:{day}\s+)?"
-                rf"(?P<qe_month>{month_names})(?:\s+{day}{suffix}(?!\d))?(?:,?\s+{glue_sep}(?P<qe_year>{_YEAR}))?"
-            ),
-            rf"(?P<rel>{rel})",
-            (
-                rf"(?P<part>{_alternation(raw('year_parts'))})(?:\s*-\s*|\s+){glue_sep}"
-                rf"(?:(?P<part_year>{_YEAR})|(?P<part_rel>{rel_or_current})"
-                rf"|(?P<part_month>{month_names})(?:\s+{glue_sep}(?P<part_month_year>{_YEAR}))?)"
-            ),
-            (
-                rf"(?P<ord>{_alternation(raw('ordinals'))}){_DASH}(?P<div>{_alternation(raw('divisions'))})"
-                rf"(?:\s+{glue_sep}(?:(?P<div_year>{_YEAR})|(?P<div_rel>{rel_or_current})))?"
-            ),
-            (
-                rf"(?P<abbr>{_alternation(raw('division_abbreviations'))})(?P<abbr_n>[1-6])"
-                rf"(?:\s*['’-]?\s*(?P<abbr_year>{_YEAR}))?"
-            ),
-            rf"(?P<dmy_day>{day}){suffix}\s+(?P<dmy_month>{month_names})(?:\s+(?P<dmy_year>{_YEAR}))?",
-            (
-                rf"(?P<mdy_month>{month_names})\s+(?P<mdy_day>{day}){suffix}(?!\d)"
-                rf"(?:,?\s+(?P<mdy_year>{_YEAR}))?"
-            ),
-            (  # a month, of a year, or ending a quarter ("the June quarter"): one scan of the names
-                rf"(?P<month>{month_names})(?:(?:\s+(?P<qm_year0>{_YEAR}))?{_DASH}"
-                rf"(?P<qm>{_alternation(quarter_ending.get('after_month', []))})(?:\s+{glue_sep}(?P<qm_year>{_YEAR}))?"
-                rf"|\s+{glue_sep}(?P<month_year>{_YEAR}))?"
-            ),
-            rf"(?P<weekday>{weekday})",
-            rf"(?P<year>{_YEAR})",
-        ]
-    )
-    prefix = rf"(?:(?P<prep>{_alternation(prep_words)}){_SEP}(?:{_alternation(articles)}{_SEP})?)?"
-    starters = {
-        w.strip()[:1].lower()
-        for w in (*prep_words, *spans.get("open", []), *raw("relative"), *raw("year_parts"), *raw("ordinals"),
-                  *raw("division_abbreviations"), *raw("months"), *raw("month_abbreviations"),
-                  *raw("weekdays"), *raw("earlier"), *coming.get("lead", []),
-                  *quarter_ending.get("before_month", []))
-        if w.strip()
-    }
-    first_char = "[0-9" + "".join(sorted(re.escape(c) for c in starters - set("0123456789"))) + "]"
-    # The lookahead rejects most word starts with one character test before the alternations.
-    pattern = re.compile(rf"(?<!\w)(?={first_char}){prefix}(?:{core})(?!\w)", re.IGNORECASE)
-    not_a_year_after = re.compile(rf"\s*{_alternation(not_before)}(?!\w)", re.IGNORECASE)
+    _check_tables(tables, name)
+    coming = data.get("coming", {})
     return _Grammar(
         lang=code,
-        pattern=pattern,
-        not_a_year_after=not_a_year_after,
-        months=MappingProxyType({**months, **abbreviated}),
-        relative=MappingProxyType(relative),
-        modes=MappingProxyType(modes),
-        parts=MappingProxyType(parts),
-        ordinals=MappingProxyType(ordinals),
-        divisions=MappingProxyType(divisions),
-        abbreviations=MappingProxyType(abbreviations),
-        weekdays=MappingProxyType(weekdays),
-        earlier=MappingProxyType(earlier),
-        coming_numbers=MappingProxyType(coming_numbers),
-        coming_units=MappingProxyType(coming_units),
+        pattern=_pattern(data),
+        not_a_year_after=re.compile(
+            rf"\s*{_alternation(data.get('years', {}).get('not_before', []))}(?!\w)", re.IGNORECASE
+        ),
         coming_needs_marker=bool(coming.get("between") or coming.get("trail")),
+        **tables,
     )
+
+
+def _keyed(table: Mapping[str, Any], value: Any = int) -> Mapping[str, Any]:
+    return MappingProxyType({_key(k): value(v) for k, v in table.items()})
+
+
+def _relative(entry: Mapping[str, Any]) -> _Relative:
+    months = _MonthSpan(*map(int, entry["months"])) if "months" in entry else None
+    return _Relative(str(entry["unit"]), int(entry["offset"]), months)
+
+
+def _tables(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The lookup tables of a language's period words (raises on a malformed value)."""
+    prepositions = data.get("prepositions", {})
+    coming = data.get("coming", {})
+    return {
+        "months": _keyed({**data.get("months", {}), **data.get("month_abbreviations", {})}),
+        "relative": _keyed(data.get("relative", {}), _relative),
+        "modes": MappingProxyType({_key(w): mode for mode in MODES for w in prepositions.get(mode, [])}),
+        "parts": _keyed(data.get("year_parts", {}), lambda v: _MonthSpan(int(v[0]), int(v[1]))),
+        "ordinals": _keyed(data.get("ordinals", {})),
+        "divisions": _keyed(data.get("divisions", {})),
+        "division_letters": MappingProxyType(
+            {k.lower(): int(v) for k, v in data.get("division_abbreviations", {}).items()}
+        ),
+        "weekdays": _keyed(data.get("weekdays", {})),
+        "earlier": _keyed(data.get("earlier", {})),
+        "coming_numbers": _keyed(coming.get("numbers", {})),
+        "coming_units": _keyed(coming.get("units", {}), str),
+    }
+
+
+def _check_tables(tables: Mapping[str, Any], name: str) -> None:
+    bad_units = sorted({r.unit for r in tables["relative"].values()} - set(UNITS))
+    if bad_units:
+        raise DateError(f"{name}: [relative] units must be year, quarter or month, got {bad_units}")
+    bad_units = sorted(set(tables["coming_units"].values()) - set(UNITS))
+    if bad_units:
+        raise DateError(f"{name}: [coming.units] must be year, quarter or month, got {bad_units}")
+    if any(not 0 <= d <= 6 for d in tables["weekdays"].values()) or any(n >= 0 for n in tables["earlier"].values()):
+        raise DateError(f"{name}: [weekdays] are 0 (Monday)..6, [earlier] offsets negative years")
+
+
+@attrs.frozen
+class _Pieces:
+    """Regex pieces shared by several expressions of one language."""
+
+    month_name: str  # a month's name or its abbreviation, maybe with a dot
+    relative: str  # "this year", "l'an dernier"
+    relative_or_current: str  # the same, or "the year" / "l'année"
+    glue: str  # optional "of" / "de" and a space
+    day: str
+    day_suffix: str  # optional "st", "er"
+
+
+def _pieces(data: Mapping[str, Any]) -> _Pieces:
+    def words(section: str, key: str = "words") -> list[str]:
+        return list(data.get(section, {}).get(key, []))
+
+    relative = _alternation(data.get("relative", {}))
+    return _Pieces(
+        month_name=(
+            f"(?:{_alternation(data.get('months', {}))}|{_alternation(data.get('month_abbreviations', {}))}\\.?)"
+        ),
+        relative=relative,
+        relative_or_current=f"(?:{relative}|{_alternation(words('current_year'))})",
+        glue=f"(?:{_alternation(words('glue'))}{_SEP})?",
+        day=r"(?:[0-3]?\d)",
+        day_suffix=f"(?:{_alternation(words('days', 'suffixes'))})?",
+    )
+
+
+def _pattern(data: Mapping[str, Any]) -> re.Pattern[str]:
+    """The one pattern of a language: an optional preposition (and article), then one of the
+    expressions of :func:`_expressions`, behind a cheap test of the first character."""
+    prepositions = [w for mode in MODES for w in data.get("prepositions", {}).get(mode, [])]
+    articles = data.get("articles", {}).get("words", [])
+    prefix = rf"(?:(?P<preposition>{_alternation(prepositions)}){_SEP}(?:{_alternation(articles)}{_SEP})?)?"
+    core = "|".join(_expressions(data, _pieces(data)))
+    first_char = "[0-9" + "".join(sorted(re.escape(c) for c in _starters(data, prepositions) - set("0123456789"))) + "]"
+    # The lookahead rejects most word starts with one character test before the alternations.
+    return re.compile(rf"(?<!\w)(?={first_char}){prefix}(?:{core})(?!\w)", re.IGNORECASE)
+
+
+def _starters(data: Mapping[str, Any], prepositions: list[str]) -> set[str]:
+    """The first characters of every word that may open an expression."""
+    tables = ("relative", "year_parts", "ordinals", "division_abbreviations", "months", "month_abbreviations",
+              "weekdays", "earlier")
+    words = [
+        *prepositions,
+        *data.get("spans", {}).get("open", []),
+        *(w for table in tables for w in data.get(table, {})),
+        *data.get("coming", {}).get("lead", []),
+        *data.get("quarter_ending", {}).get("before_month", []),
+    ]
+    return {w.strip()[:1].lower() for w in words if w.strip()}
+
+
+def _expressions(data: Mapping[str, Any], p: _Pieces) -> list[str]:
+    """The expressions a period may take, tried in this order at each position; each names
+    its groups after what they hold."""
+    spans = data.get("spans", {})
+    quarter_ending = data.get("quarter_ending", {})
+    return [
+        (  # "entre 2023 et 2025", "from 2023 to 2025"
+            rf"(?P<span_open>{_alternation(spans.get('open', []))})\s+(?P<span_first_year>{_YEAR})\s+"
+            rf"{_alternation(spans.get('close', []))}\s+(?P<span_last_year>{_YEAR})"
+        ),
+        rf"(?P<iso_date>{_YEAR}-[01]\d-[0-3]\d)(?![-\d])",
+        rf"(?P<dash_first_year>{_YEAR})\s*[-–—]\s*(?P<dash_last_year>{_YEAR})",  # "2023-2025"
+        _coming_expression(data.get("coming", {})),
+        rf"(?P<earlier>{_alternation(data.get('earlier', {}))})",  # "a year earlier"
+        (  # "the quarter ended June 30", "le trimestre clos fin juin"
+            rf"(?P<quarter_end_words>{_alternation(quarter_ending.get('before_month', []))})\s+(?:{p.day}\s+)?"
+            rf"(?P<quarter_end_month>{p.month_name})(?:\s+{p.day}{p.day_suffix}(?!\d))?"
+            rf"(?:,?\s+{p.glue}(?P<quarter_end_year>{_YEAR}))?"
+        ),
+        rf"(?P<relative>{p.relative})",  # "cette année", "last quarter"
+        (  # "fin 2024", "début d'année", "at the end of December"
+            rf"(?P<year_part>{_alternation(data.get('year_parts', {}))})(?:\s*-\s*|\s+){p.glue}"
+            rf"(?:(?P<year_part_year>{_YEAR})|(?P<year_part_relative>{p.relative_or_current})"
+            rf"|(?P<year_part_month>{p.month_name})(?:\s+{p.glue}(?P<year_part_month_year>{_YEAR}))?)"
+        ),
+        (  # "third quarter of 2024", "premier semestre"
+            rf"(?P<ordinal>{_alternation(data.get('ordinals', {}))}){_DASH}"
+            rf"(?P<division>{_alternation(data.get('divisions', {}))})"
+            rf"(?:\s+{p.glue}(?:(?P<division_year>{_YEAR})|(?P<division_relative>{p.relative_or_current})))?"
+        ),
+        (  # "Q3 2024", "T3", "H1'25"
+            rf"(?P<division_letter>{_alternation(data.get('division_abbreviations', {}))})(?P<division_number>[1-6])"
+            rf"(?:\s*['’-]?\s*(?P<division_letter_year>{_YEAR}))?"
+        ),
+        (  # "6 décembre 2024"
+            rf"(?P<day_first_day>{p.day}){p.day_suffix}\s+(?P<day_first_month>{p.month_name})"
+            rf"(?:\s+(?P<day_first_year>{_YEAR}))?"
+        ),
+        (  # "December 6, 2024"
+            rf"(?P<month_first_month>{p.month_name})\s+(?P<month_first_day>{p.day}){p.day_suffix}(?!\d)"
+            rf"(?:,?\s+(?P<month_first_year>{_YEAR}))?"
+        ),
+        (  # a month, of a year, or ending a quarter ("the June quarter"): one scan of the names
+            rf"(?P<month_name>{p.month_name})(?:(?:\s+(?P<quarter_month_year_before>{_YEAR}))?{_DASH}"
+            rf"(?P<quarter_after_month>{_alternation(quarter_ending.get('after_month', []))})"
+            rf"(?:\s+{p.glue}(?P<quarter_month_year>{_YEAR}))?"
+            rf"|\s+{p.glue}(?P<month_year>{_YEAR}))?"
+        ),
+        rf"(?P<weekday>{_alternation(data.get('weekdays', {}))})",
+        rf"(?P<year>{_YEAR})",
+    ]
+
+
+def _coming_expression(coming: Mapping[str, Any]) -> str:
+    """"les trois prochaines années" / "les trois années à venir" / "the next three years". A
+    language with `between` or `trail` words needs one of them (checked when reading), else "les
+    trois années" would be a coming span."""
+    count = rf"(?P<coming_count>{_alternation(coming.get('numbers', {}))}|\d{{1,2}}(?!\d))"
+    unit = rf"(?P<coming_unit>{_alternation(coming.get('units', {}))})"
+    tail = (
+        rf"(?:(?P<coming_between>{_alternation(coming.get('between', []))})\s+)?{unit}"
+        rf"(?:\s+(?P<coming_trail>{_alternation(coming.get('trail', []))}))?"
+    )
+    return rf"(?P<coming_lead>{_alternation(coming.get('lead', []))})\s+{count}\s+{tail}"
+
+
+_YEAR_GROUPS: tuple[str, ...] = (
+    "year", "month_year", "day_first_year", "month_first_year", "division_year", "division_letter_year",
+    "year_part_year", "span_last_year", "dash_last_year", "quarter_end_year", "quarter_month_year",
+    "year_part_month_year",
+)
+"""The groups that hold a year and may end a match."""
 
 
 def _in_context(match: re.Match[str], text: str, grammar: _Grammar) -> bool:
@@ -424,25 +516,42 @@ def _not_a_year(match: re.Match[str], text: str, grammar: _Grammar) -> bool:
             return True
         if before.isspace() and start >= 2 and text[start - 2].isdigit():
             return True
-    ends_with_year = any(
-        match.group(g) is not None and match.end(g) == end
-        for g in ("year", "month_year", "dmy_year", "mdy_year", "div_year", "abbr_year", "part_year",
-                  "span_b", "dash_b", "qe_year", "qm_year", "part_month_year")
-    )
+    ends_with_year = any(match.group(g) is not None and match.end(g) == end for g in _YEAR_GROUPS)
     return bool(ends_with_year and grammar.not_a_year_after.match(text, end))
 
 
 def _lacks_context(match: re.Match[str], text: str) -> bool:
     """A year or a month alone needs a preposition before it (a year may also stand in parentheses)."""
-    if match.group("prep") is not None:
+    if match.group("preposition") is not None:
         return False
     start, end = match.span()
     if match.group("year") is not None:
         return not (start >= 1 and text[start - 1] == "(" and end < len(text) and text[end] == ")")
-    return match.group("month") is not None and match.group("month_year") is None and match.group("qm") is None
+    return (
+        match.group("month_name") is not None
+        and match.group("month_year") is None
+        and match.group("quarter_after_month") is None
+    )
 
 
 # ---------------------------------------------------------------------------- reading a match
+
+
+@attrs.frozen
+class _Yearless:
+    """Months or a day named without their year ("en septembre", "le 3 mars"): ``day`` 0 for
+    whole months."""
+
+    months: _MonthSpan
+    day: int = 0
+
+
+@attrs.frozen
+class _Coming:
+    """A span from the publication day: ``count`` units ("the next three years")."""
+
+    unit: str
+    count: int
 
 
 @attrs.frozen
@@ -451,10 +560,10 @@ class _Reading:
 
     mode: str = "during"
     fixed: DateRange | None = None
-    relative: tuple[str, int, tuple[int, int] | None] | None = None
-    yearless: tuple[int, int, int] | None = None  # first month, last month, day (0: whole months)
+    relative: _Relative | None = None
+    yearless: _Yearless | None = None
     weekday: int | None = None  # 0 Monday .. 6 Sunday
-    coming: tuple[str, int] | None = None  # unit, how many: "the next three years"
+    coming: _Coming | None = None
     back_years: int = 0  # "a year earlier" (-1): moves the period named before it, in find_periods
 
 
@@ -465,86 +574,146 @@ def _read(match: re.Match[str], grammar: _Grammar) -> _Reading | None:
         return None  # 31 February and the like: not a period
 
 
-@functools.lru_cache(maxsize=8192)
-def _read_cached(items: tuple[tuple[str, str | None], ...], lang: str) -> _Reading | None:
-    groups = dict(items)
-    grammar = _grammar(lang)
-    mode = grammar.modes[_key(groups["prep"])] if groups.get("prep") else "during"
-    g = {k: v for k, v in groups.items() if v is not None}
-
-    def months_of(first: int, last: int, year: str | None, rel: str | None) -> _Reading:
-        if year is not None:
-            return _Reading(mode, fixed=_months(int(year), first, last))
-        if rel is not None:
-            unit, offset, _ = grammar.relative.get(_key(rel), ("year", 0, None))
-            if unit != "year":
-                return _Reading(mode, relative=(unit, offset, None))
-            return _Reading(mode, relative=("year", offset, (first, last)))
-        return _Reading(mode, yearless=(first, last, 0))
-
-    if "span_a" in g or "dash_a" in g:
-        a, b = (int(g["span_a"]), int(g["span_b"])) if "span_a" in g else (int(g["dash_a"]), int(g["dash_b"]))
-        if a > b:
-            return None
-        return _Reading(mode, fixed=DateRange(dt.date(a, 1, 1), dt.date(b, 12, 31)))
-    if "iso" in g:
-        digits = g["iso"]  # the key drops the dashes: YYYYMMDD
-        return _Reading(mode, fixed=DateRange.day(dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))))
-    if "coming" in g:
-        if grammar.coming_needs_marker and "coming_between" not in g and "coming_trail" not in g:
-            return None
-        n = grammar.coming_numbers.get(g["coming_n"]) or int(g["coming_n"])
-        return _Reading(mode, coming=(grammar.coming_units[g["coming_unit"]], n)) if n > 0 else None
-    if "earlier" in g:
-        back = grammar.earlier[_key(g["earlier"])]
-        return _Reading(mode, relative=("year", back, None), back_years=back)
-    if "qe" in g or "qm" in g:
-        month = grammar.months[_key(g.get("qe_month") or g["month"])]
-        return months_of((month - 3) % 12 + 1, month, g.get("qe_year") or g.get("qm_year") or g.get("qm_year0"), None)
-    if "rel" in g:
-        return _Reading(mode, relative=grammar.relative[_key(g["rel"])])
-    if "part_month" in g:  # "fin décembre", "at the end of December": the month
-        month = grammar.months[_key(g["part_month"])]
-        return months_of(month, month, g.get("part_month_year"), None)
-    if "part" in g:
-        first, last = grammar.parts[_key(g["part"])]
-        return months_of(first, last, g.get("part_year"), g.get("part_rel"))
-    if "ord" in g:
-        size = grammar.divisions[_key(g["div"])]
-        n = grammar.ordinals[_key(g["ord"])]
-        if n * size > 12:
-            return None
-        return months_of((n - 1) * size + 1, n * size, g.get("div_year"), g.get("div_rel"))
-    if "abbr" in g:
-        size = grammar.abbreviations[g["abbr"].lower()]
-        n = int(g["abbr_n"])
-        if n < 1 or n * size > 12:
-            return None
-        return months_of((n - 1) * size + 1, n * size, g.get("abbr_year"), None)
-    for prefix in ("dmy", "mdy"):
-        if f"{prefix}_month" in g:
-            month = grammar.months[_key(g[f"{prefix}_month"])]
-            day = int(g[f"{prefix}_day"])
-            year = g.get(f"{prefix}_year")
-            if not 1 <= day <= 31:
-                return None
-            if year is not None:
-                return _Reading(mode, fixed=DateRange.day(dt.date(int(year), month, day)))
-            dt.date(2000, month, day)  # a day some year has (29 February included), else ValueError
-            return _Reading(mode, yearless=(month, month, day))
-    if "month" in g:
-        month = grammar.months[_key(g["month"])]
-        return months_of(month, month, g.get("month_year"), None)
-    if "weekday" in g:
-        return _Reading(mode, weekday=grammar.weekdays[_key(g["weekday"])])
-    if "year" in g:
-        return _Reading(mode, fixed=DateRange.year(int(g["year"])))
-    return None
-
-
 def _read_groups(groups: dict[str, str | None], grammar: _Grammar) -> _Reading | None:
     items = tuple((k, _key(v)) for k, v in groups.items() if v is not None)
     return _read_cached(items, grammar.lang)
+
+
+Groups = Mapping[str, str]
+"""The groups a match filled, keyed (see :func:`_key`)."""
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_cached(items: tuple[tuple[str, str], ...], lang: str) -> _Reading | None:
+    groups = dict(items)
+    grammar = _grammar(lang)
+    mode = grammar.modes[groups["preposition"]] if "preposition" in groups else "during"
+    for opening_groups, reader in _READERS:
+        if any(group in groups for group in opening_groups):
+            return reader(groups, grammar, mode)
+    return None
+
+
+def _months_reading(mode: str, months: _MonthSpan, year: str | None, relative: str | None, grammar: _Grammar) -> _Reading:
+    """Months of a year: a given year, a relative year ("fin de l'année prochaine"), or none."""
+    if year is not None:
+        return _Reading(mode, fixed=_months(int(year), months))
+    if relative is not None:
+        named = grammar.relative.get(relative, _Relative("year", 0))
+        if named.unit != "year":
+            return _Reading(mode, relative=_Relative(named.unit, named.offset))
+        return _Reading(mode, relative=_Relative("year", named.offset, months))
+    return _Reading(mode, yearless=_Yearless(months))
+
+
+def _read_span(g: Groups, grammar: _Grammar, mode: str) -> _Reading | None:
+    first, last = (
+        (int(g["span_first_year"]), int(g["span_last_year"])) if "span_first_year" in g
+        else (int(g["dash_first_year"]), int(g["dash_last_year"]))
+    )
+    if first > last:
+        return None
+    return _Reading(mode, fixed=DateRange(dt.date(first, 1, 1), dt.date(last, 12, 31)))
+
+
+def _read_iso_date(g: Groups, grammar: _Grammar, mode: str) -> _Reading:
+    digits = g["iso_date"]  # the key drops the dashes: YYYYMMDD
+    return _Reading(mode, fixed=DateRange.day(dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))))
+
+
+def _read_coming(g: Groups, grammar: _Grammar, mode: str) -> _Reading | None:
+    if grammar.coming_needs_marker and "coming_between" not in g and "coming_trail" not in g:
+        return None
+    count = grammar.coming_numbers.get(g["coming_count"]) or int(g["coming_count"])
+    return _Reading(mode, coming=_Coming(grammar.coming_units[g["coming_unit"]], count)) if count > 0 else None
+
+
+def _read_earlier(g: Groups, grammar: _Grammar, mode: str) -> _Reading:
+    back = grammar.earlier[g["earlier"]]
+    return _Reading(mode, relative=_Relative("year", back), back_years=back)
+
+
+def _read_quarter_ending(g: Groups, grammar: _Grammar, mode: str) -> _Reading:
+    month = grammar.months[g.get("quarter_end_month") or g["month_name"]]
+    year = g.get("quarter_end_year") or g.get("quarter_month_year") or g.get("quarter_month_year_before")
+    return _months_reading(mode, _MonthSpan((month - 3) % 12 + 1, month), year, None, grammar)
+
+
+def _read_relative(g: Groups, grammar: _Grammar, mode: str) -> _Reading:
+    return _Reading(mode, relative=grammar.relative[g["relative"]])
+
+
+def _read_year_part(g: Groups, grammar: _Grammar, mode: str) -> _Reading:
+    if "year_part_month" in g:  # "fin décembre", "at the end of December": the month
+        month = grammar.months[g["year_part_month"]]
+        return _months_reading(mode, _MonthSpan(month, month), g.get("year_part_month_year"), None, grammar)
+    part = grammar.parts[g["year_part"]]
+    return _months_reading(mode, part, g.get("year_part_year"), g.get("year_part_relative"), grammar)
+
+
+def _division(n: int, size: int) -> _MonthSpan | None:
+    """The ``n``-th division of ``size`` months of a year (quarter 3 = July..September)."""
+    return _MonthSpan((n - 1) * size + 1, n * size) if 1 <= n and n * size <= 12 else None
+
+
+def _read_division(g: Groups, grammar: _Grammar, mode: str) -> _Reading | None:
+    months = _division(grammar.ordinals[g["ordinal"]], grammar.divisions[g["division"]])
+    if months is None:
+        return None
+    return _months_reading(mode, months, g.get("division_year"), g.get("division_relative"), grammar)
+
+
+def _read_division_letter(g: Groups, grammar: _Grammar, mode: str) -> _Reading | None:
+    months = _division(int(g["division_number"]), grammar.division_letters[g["division_letter"]])
+    if months is None:
+        return None
+    return _months_reading(mode, months, g.get("division_letter_year"), None, grammar)
+
+
+def _read_day(g: Groups, grammar: _Grammar, mode: str) -> _Reading | None:
+    order = "day_first" if "day_first_month" in g else "month_first"
+    month = grammar.months[g[f"{order}_month"]]
+    day = int(g[f"{order}_day"])
+    year = g.get(f"{order}_year")
+    if not 1 <= day <= 31:
+        return None
+    if year is not None:
+        return _Reading(mode, fixed=DateRange.day(dt.date(int(year), month, day)))
+    dt.date(2000, month, day)  # a day some year has (29 February included), else ValueError
+    return _Reading(mode, yearless=_Yearless(_MonthSpan(month, month), day))
+
+
+def _read_month(g: Groups, grammar: _Grammar, mode: str) -> _Reading:
+    month = grammar.months[g["month_name"]]
+    return _months_reading(mode, _MonthSpan(month, month), g.get("month_year"), None, grammar)
+
+
+def _read_weekday(g: Groups, grammar: _Grammar, mode: str) -> _Reading:
+    return _Reading(mode, weekday=grammar.weekdays[g["weekday"]])
+
+
+def _read_year(g: Groups, grammar: _Grammar, mode: str) -> _Reading:
+    return _Reading(mode, fixed=DateRange.year(int(g["year"])))
+
+
+_Reader = Callable[[Groups, _Grammar, str], _Reading | None]
+_READERS: tuple[tuple[tuple[str, ...], _Reader], ...] = (
+    (("span_first_year", "dash_first_year"), _read_span),
+    (("iso_date",), _read_iso_date),
+    (("coming_lead",), _read_coming),
+    (("earlier",), _read_earlier),
+    (("quarter_end_words", "quarter_after_month"), _read_quarter_ending),
+    (("relative",), _read_relative),
+    (("year_part",), _read_year_part),
+    (("ordinal",), _read_division),
+    (("division_letter",), _read_division_letter),
+    (("day_first_month", "month_first_month"), _read_day),
+    (("month_name",), _read_month),
+    (("weekday",), _read_weekday),
+    (("year",), _read_year),
+)
+"""Which reader reads a match, by the first group it filled, in order: a quarter named by its
+month before the month alone, a part of a month before a part of a year."""
 
 
 # ---------------------------------------------------------------------------- resolving
@@ -560,10 +729,10 @@ def _month_end(year: int, month: int) -> dt.date:
     return DateRange.month(year, month).end
 
 
-def _months(year: int, first: int, last: int) -> DateRange:
+def _months(year: int, months: _MonthSpan) -> DateRange:
     """Months ``first``..``last`` ending in ``year``; a first month after the last starts the year
     before (December-February)."""
-    return DateRange(dt.date(year - (first > last), first, 1), _month_end(year, last))
+    return DateRange(dt.date(year - (months.first > months.last), months.first, 1), _month_end(year, months.last))
 
 
 def _same_day_years_on(day: dt.date, years: int) -> dt.date:
@@ -605,7 +774,9 @@ def _resolve_on(reading: _Reading, first: dt.date, last: dt.date) -> DateRange:
     of every rule move forward with the publication day (the start of a ``by`` reading falls back
     to the period's start once the period is over, which is before any earlier reading's start),
     so these two bound every day in between."""
-    return DateRange.hull([_on_day(reading, first), _on_day(reading, last)])
+    hull = DateRange.hull([_on_day(reading, first), _on_day(reading, last)])
+    assert hull is not None  # the hull of two ranges
+    return hull
 
 
 def _on_day(reading: _Reading, day: dt.date) -> DateRange:
@@ -620,46 +791,54 @@ def _on_day(reading: _Reading, day: dt.date) -> DateRange:
 
 
 def _base(reading: _Reading, day: dt.date) -> DateRange:
+    """The period a reading names on publication day ``day``, before its mode applies."""
     if reading.fixed is not None:
         return reading.fixed
     if reading.coming is not None:
-        unit, n = reading.coming
-        months = {"year": 12, "quarter": 3, "month": 1}[unit] * n
+        months = _MONTHS_IN[reading.coming.unit] * reading.coming.count
         return DateRange(day, _months_on(day, months) - dt.timedelta(days=1))
     if reading.weekday is not None:
         back = (day.weekday() - reading.weekday) % 7
         when = day + dt.timedelta(days=(7 - back) % 7) if reading.mode == "by" else day - dt.timedelta(days=back)
         return DateRange.day(when)
     if reading.relative is not None:
-        unit, offset, months = reading.relative
-        if unit == "year":
-            year = day.year + offset
-            first, last = months or (1, 12)
-            return _months(year, first, last)
-        if unit == "quarter":
-            index = day.year * 4 + (day.month - 1) // 3 + offset
-            year, quarter = divmod(index, 4)
-            return DateRange(dt.date(year, quarter * 3 + 1, 1), _month_end(year, quarter * 3 + 3))
-        index = day.year * 12 + day.month - 1 + offset
-        year, month = divmod(index, 12)
-        return DateRange.month(year, month + 1)
+        return _relative_base(reading.relative, day)
     assert reading.yearless is not None
-    first, last, day_of_month = reading.yearless
-    forward = reading.mode == "by"
-    for step in range(10):  # 29 February recurs within 8 years
+    return _yearless_base(reading.yearless, day, forward=reading.mode == "by")
+
+
+def _relative_base(relative: _Relative, day: dt.date) -> DateRange:
+    """The year, quarter or month ``relative.offset`` units from the one holding ``day``."""
+    if relative.unit == "year":
+        return _months(day.year + relative.offset, relative.months or _MonthSpan(1, 12))
+    if relative.unit == "quarter":
+        year, quarter = divmod(day.year * 4 + (day.month - 1) // 3 + relative.offset, 4)
+        return DateRange(dt.date(year, quarter * 3 + 1, 1), _month_end(year, quarter * 3 + 3))
+    year, month = divmod(day.year * 12 + day.month - 1 + relative.offset, 12)
+    return DateRange.month(year, month + 1)
+
+
+_LEAP_CYCLE_YEARS = 10
+"""How many years are tried for a yearless day: 29 February recurs within 8."""
+
+
+def _yearless_base(yearless: _Yearless, day: dt.date, forward: bool) -> DateRange:
+    """The latest such months or day starting on or before ``day`` (``forward``: the first
+    ending on or after it)."""
+    for step in range(_LEAP_CYCLE_YEARS):
         # Backwards from next year: a quarter across the new year ("the January quarter",
         # November-January) that ends next year may have begun already.
         year = day.year + step if forward else day.year + 1 - step
         try:
-            if day_of_month:
-                candidate = DateRange.day(dt.date(year, first, day_of_month))
+            if yearless.day:
+                candidate = DateRange.day(dt.date(year, yearless.months.first, yearless.day))
             else:
-                candidate = _months(year, first, last)
+                candidate = _months(year, yearless.months)
         except ValueError:
             continue
         if (forward and candidate.end >= day) or (not forward and candidate.start <= day):
             return candidate
-    raise DateError(f"no {first}/{day_of_month} near {day}")  # unreachable for real dates
+    raise DateError(f"no {yearless.months.first}/{yearless.day} near {day}")  # unreachable for real dates
 
 
 # ---------------------------------------------------------------------------- dateparser fallback
@@ -667,7 +846,7 @@ def _base(reading: _Reading, day: dt.date) -> DateRange:
 
 @functools.lru_cache(maxsize=4096)
 def _dateparser_read(text: str, lang: str, base: dt.date) -> DateRange | None:
-    import dateparser.date
+    import dateparser.date  # type: ignore[import-untyped]
 
     try:
         parser = dateparser.date.DateDataParser(
@@ -681,7 +860,7 @@ def _dateparser_read(text: str, lang: str, base: dt.date) -> DateRange | None:
         data = parser.get_date_data(text)
     except ValueError as exc:
         raise DateError(f"dateparser does not know the language {lang!r}: {exc}") from exc
-    except Exception:  # dateparser may fail in many ways on odd text: unreadable, not an error
+    except Exception:  # noqa: BLE001 - dateparser may fail in many ways on odd text: unreadable, not an error
         return None
     found = data.date_obj if data is not None else None
     if found is None:

@@ -29,7 +29,7 @@ than metadata that is missing. A text file without a manifest entry loads with d
 and a :class:`DocumentWarning`.
 
 When no language is given, :func:`detect_language` picks the language whose function words
-(``reconcile/data/documents/<lang>.toml``) are most frequent in the text, ``"en"`` if none is.
+(``reconcile/languages/<lang>/detection.toml``) are most frequent in the text, ``"en"`` if none is.
 """
 
 from __future__ import annotations
@@ -39,12 +39,13 @@ import json
 import re
 import tomllib
 import warnings
-from importlib import resources
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Iterator, Mapping, overload
+from typing import Any, overload
 
 import attrs
 
+from reconcile import languages
 from reconcile.errors import DateError, DocumentError
 from reconcile.model import DateRange, Document
 
@@ -138,15 +139,14 @@ class Corpus:
 # Language
 
 
+@languages.on_change
 @functools.cache
 def _function_words() -> Mapping[str, frozenset[str]]:
+    """The function words of every supported language (its ``detection.toml``)."""
     words: dict[str, frozenset[str]] = {}
-    folder = resources.files("reconcile.data.documents")
-    for item in sorted(folder.iterdir(), key=lambda f: f.name):
-        if item.name.endswith(".toml"):
-            data = tomllib.loads(item.read_text(encoding="utf-8"))
-            lang = item.name.removesuffix(".toml")
-            words[lang] = frozenset(w.casefold() for w in data.get("detect", {}).get("function_words", ()))
+    for lang in languages.supported():
+        listed = languages.load(lang, "detection").get("function_words", ())
+        words[lang] = frozenset(w.casefold() for w in listed)
     return words
 
 
@@ -226,7 +226,7 @@ class _Metadata:
     url: str | None = None
 
     @classmethod
-    def read(cls, meta: Mapping[str, Any], source: str) -> "_Metadata":
+    def read(cls, meta: Mapping[str, Any], source: str) -> _Metadata:
         doc_id = meta.get("id")
         if doc_id is not None and not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
             raise DocumentError(source, f"expected a string, got {doc_id!r}", field="id")

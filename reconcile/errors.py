@@ -50,3 +50,37 @@ class DocumentError(ReconcileError):
 
 class LexiconError(ReconcileError):
     """A lexicon file is malformed; names the file and the entry."""
+
+
+class UnsupportedLanguage(ReconcileError, ValueError):
+    """A language has no folder of data (``reconcile/languages/<lang>/`` or a folder added with
+    :func:`reconcile.languages.add_path`). Carries ``lang`` (as given) and ``supported``.
+
+    >>> str(UnsupportedLanguage("xx", ("en", "fr")))
+    "unsupported language 'xx': supported are en, fr (add one with reconcile.languages.add_path)"
+    """
+
+    def __init__(self, lang: object, supported: tuple[str, ...]) -> None:
+        self.lang = lang
+        self.supported = supported
+        listed = ", ".join(supported) or "none"
+        super().__init__(
+            f"unsupported language {lang!r}: supported are {listed} (add one with reconcile.languages.add_path)"
+        )
+
+
+class LanguageDataError(ReconcileError, ValueError):
+    """A language data file is unreadable or holds a key its schema does not know; carries
+    ``source`` (the file), ``line`` (1-based, 0 if unknown) and ``key`` (dotted path).
+
+    >>> str(LanguageDataError("de/numbers.toml", "unknown key (known: decimal, group)", 4, "digits.decimals"))
+    "de/numbers.toml, line 4: 'digits.decimals': unknown key (known: decimal, group)"
+    """
+
+    def __init__(self, source: str, message: str, line: int = 0, key: str | None = None) -> None:
+        self.source = source
+        self.line = line
+        self.key = key
+        where = f"{source}, line {line}" if line else source
+        what = f"{key!r}: " if key else ""
+        super().__init__(f"{where}: {what}{message}")

@@ -1,6 +1,7 @@
 """Actors, products and actions with their aliases in each language, and finding them in text.
 
-The words live in TOML files (``reconcile/data/lexicon/*.toml``); this module only knows how to
+The words live in TOML files (``reconcile/data/lexicon/``: actors, products, actions; how each
+language's aliases match in ``reconcile/languages/<lang>/lexicon.toml``); this module only knows how to
 read and match them. Matching is case-, accent- and inflection-tolerant: text and aliases are
 folded character by character (NFKD without combining marks, casefolded, typographic
 apostrophes to ``'``), French and English aliases may start with any article of their language
@@ -21,14 +22,17 @@ import functools
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import attrs
 from rapidfuzz import fuzz, process
 
+from reconcile import languages
 from reconcile.errors import LexiconError
+from reconcile.languages.schema import line_of
 
 __all__ = ["FUZZY_CUTOFF", "KINDS", "LexMatch", "Lexicon", "fold"]
 
@@ -38,7 +42,10 @@ FUZZY_CUTOFF = 90.0
 FUZZY_MIN_LENGTH = 4
 """Shorter words are never matched fuzzily: "H20" and "H200" differ by one letter."""
 
-_ENTRY_FIELDS = frozenset({"id", "aliases", "group", "members", "parent", "owner", "stage", "exclude", "replace", "note"})
+_ENTRY_FIELDS = frozenset(
+    {"id", "aliases", "group", "members", "parent", "owner", "stage", "unit", "exclude", "descriptions", "replace",
+     "note"}
+)
 _LANGUAGE_FIELDS = frozenset({"articles", "suffixes"})
 _LANG_CODE = re.compile(r"^[a-z]{2,3}$")
 _FIGURE_PLACEHOLDER = "{n}"
@@ -138,11 +145,13 @@ class _Entry:
     aliases: tuple[str, ...] = ()
     by_lang: tuple[tuple[str, tuple[str, ...]], ...] = ()
     excludes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # "" = every language
+    descriptions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # per language; not aliases
     group: bool | None = None
     members: tuple[str, ...] | None = None
     parent: str | None = None
     owner: str | None = None
     stage: int | None = None
+    unit: str | None = None
     replace: bool = False
 
     def lang_aliases(self) -> dict[str, tuple[str, ...]]:
@@ -183,11 +192,13 @@ def _merge_entries(base: _Entry, extra: _Entry) -> _Entry:
         aliases=_union(base.aliases, extra.aliases),
         by_lang=_merge_lang_lists(base.by_lang, extra.by_lang),
         excludes=_merge_lang_lists(base.excludes, extra.excludes),
+        descriptions=_merge_lang_lists(base.descriptions, extra.descriptions),
         group=pick("group"),
         members=pick("members"),
         parent=pick("parent"),
         owner=pick("owner"),
         stage=pick("stage"),
+        unit=pick("unit"),
     )
 
 
@@ -198,68 +209,123 @@ def _merge_entries(base: _Entry, extra: _Entry) -> _Entry:
 def _string_list(value: Any, where: str, field: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v.strip() for v in value):
         raise LexiconError(f"{where}: {field!r} must be a list of non-empty strings, got {value!r}")
     return tuple(v.strip() for v in value)
 
 
-def _parse_entry(kind: str, raw: Any, source: str, number: int) -> _Entry:
-    where = f"{source}: [[{kind}]] #{number}"
+@attrs.frozen
+class _Place:
+    """Where an entry is written, for messages: the file, its text (for line numbers), the
+    kind and the entry's number among the entries of its kind (1-based)."""
+
+    source: str
+    text: str
+    kind: str
+    number: int
+    entry_id: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}: [[{self.kind}]] #{self.number}"
+        return f"{where} ({self.entry_id!r})" if self.entry_id is not None else where
+
+    def line(self, key: str) -> int:
+        return line_of(self.text, (self.kind, self.number - 1, key))
+
+
+def _parse_entry(kind: str, raw: Any, place: _Place) -> _Entry:
     if not isinstance(raw, dict):
-        raise LexiconError(f"{where}: expected a table, got {type(raw).__name__}")
+        raise LexiconError(f"{place}: expected a table, got {type(raw).__name__}")
     entry_id = raw.get("id")
     if not isinstance(entry_id, str) or not entry_id.strip():
-        raise LexiconError(f"{where}: missing or empty 'id'")
-    where = f"{where} ({entry_id!r})"
+        raise LexiconError(f"{place}: missing or empty 'id'")
+    place = attrs.evolve(place, entry_id=entry_id)
+    by_lang = _language_aliases(raw, place)
+    aliases = _string_list(raw.get("aliases", []), str(place), "aliases")
+    for alias in (*aliases, *(a for words in by_lang.values() for a in words)):
+        if not fold(alias).replace(_FIGURE_PLACEHOLDER, "").replace("*", "").strip():
+            raise LexiconError(f"{place}: alias {alias!r} has nothing to match")
+    return _Entry(
+        kind=kind,
+        id=entry_id.strip(),
+        source=place.source,
+        aliases=aliases,
+        by_lang=tuple(by_lang.items()),
+        excludes=_excludes(raw.get("exclude", {}), str(place)),
+        descriptions=_descriptions(raw.get("descriptions", {}), str(place)),
+        members=_string_list(raw["members"], str(place), "members") if "members" in raw else None,
+        **_scalar_fields(raw, str(place)),
+    )
+
+
+def _language_aliases(raw: Mapping[str, Any], place: _Place) -> dict[str, tuple[str, ...]]:
+    """The aliases under language codes (``fr = [...]``); any other unknown key is an error
+    naming its line."""
     by_lang: dict[str, tuple[str, ...]] = {}
     for key, value in raw.items():
         if key in _ENTRY_FIELDS:
             continue
         if not _LANG_CODE.match(key):
-            raise LexiconError(f"{where}: unknown field {key!r} (fields: {sorted(_ENTRY_FIELDS)} or a language code)")
-        by_lang[key] = _string_list(value, where, key)
-    excludes: dict[str, tuple[str, ...]] = {}
-    raw_exclude = raw.get("exclude", {})
+            raise LexiconError(
+                f"{place}: unknown field {key!r} at line {place.line(key)} "
+                f"(fields: {sorted(_ENTRY_FIELDS)} or a language code)"
+            )
+        by_lang[key] = _string_list(value, str(place), key)
+    return by_lang
+
+
+def _excludes(raw_exclude: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if isinstance(raw_exclude, list):
         raw_exclude = {"": raw_exclude}
     if not isinstance(raw_exclude, dict):
         raise LexiconError(f"{where}: 'exclude' must be a list or a table of lists per language")
-    for lang, words in raw_exclude.items():
-        excludes[lang] = _string_list(words, where, f"exclude.{lang}")
+    return tuple((lang, _string_list(words, where, f"exclude.{lang}")) for lang, words in raw_exclude.items())
+
+
+def _descriptions(raw: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(raw, dict) or not all(_LANG_CODE.match(lang) for lang in raw):
+        raise LexiconError(f"{where}: 'descriptions' must be a table of lists per language code")
+    return tuple((lang, _string_list(words, where, f"descriptions.{lang}")) for lang, words in raw.items())
+
+
+def _scalar_fields(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """group, stage, parent, owner, unit and replace, each checked."""
     group = raw.get("group")
     if group is not None and not isinstance(group, bool):
         raise LexiconError(f"{where}: 'group' must be true or false, got {group!r}")
     stage = raw.get("stage")
     if stage is not None and (isinstance(stage, bool) or not isinstance(stage, int)):
         raise LexiconError(f"{where}: 'stage' must be an integer, got {stage!r}")
-    for field in ("parent", "owner"):
+    for field in ("parent", "owner", "unit"):
         if field in raw and not (isinstance(raw[field], str) and raw[field].strip()):
             raise LexiconError(f"{where}: {field!r} must be a non-empty string, got {raw[field]!r}")
     replace = raw.get("replace", False)
     if not isinstance(replace, bool):
         raise LexiconError(f"{where}: 'replace' must be true or false")
-    aliases = _string_list(raw.get("aliases", []), where, "aliases")
-    members = _string_list(raw["members"], where, "members") if "members" in raw else None
-    for alias in (*aliases, *(a for words in by_lang.values() for a in words)):
-        if not fold(alias).replace(_FIGURE_PLACEHOLDER, "").replace("*", "").strip():
-            raise LexiconError(f"{where}: alias {alias!r} has nothing to match")
-    return _Entry(
-        kind=kind,
-        id=entry_id.strip(),
-        source=source,
-        aliases=aliases,
-        by_lang=tuple(by_lang.items()),
-        excludes=tuple(excludes.items()),
-        group=group,
-        members=members,
-        parent=raw.get("parent"),
-        owner=raw.get("owner"),
-        stage=stage,
-        replace=replace,
+    return {
+        "group": group,
+        "stage": stage,
+        "parent": raw.get("parent"),
+        "owner": raw.get("owner"),
+        "unit": raw.get("unit"),
+        "replace": replace,
+    }
+
+
+def _language_rules(rules: Mapping[str, Any], where: str, text: str, path: tuple[str, ...]) -> _LanguageRules:
+    unknown = sorted(set(rules) - _LANGUAGE_FIELDS)
+    if unknown:
+        raise LexiconError(
+            f"{where}: unknown field(s) {unknown} at line {line_of(text, (*path, unknown[0]))} "
+            f"(fields: {sorted(_LANGUAGE_FIELDS)})"
+        )
+    return _LanguageRules(
+        articles=_string_list(rules["articles"], where, "articles") if "articles" in rules else None,
+        suffixes=_string_list(rules["suffixes"], where, "suffixes") if "suffixes" in rules else None,
     )
 
 
-def _parse_document(data: Mapping[str, Any], source: str) -> "Lexicon":
+def _parse_document(data: Mapping[str, Any], source: str, text: str = "") -> Lexicon:
     entries: dict[tuple[str, str], _Entry] = {}
     languages: dict[str, _LanguageRules] = {}
     for key, value in data.items():
@@ -267,7 +333,7 @@ def _parse_document(data: Mapping[str, Any], source: str) -> "Lexicon":
             if not isinstance(value, list):
                 raise LexiconError(f"{source}: {key!r} must be an array of tables ([[{key}]])")
             for number, raw in enumerate(value, start=1):
-                entry = _parse_entry(key, raw, source, number)
+                entry = _parse_entry(key, raw, _Place(source, text, key, number))
                 if (key, entry.id) in entries:
                     raise LexiconError(f"{source}: [[{key}]] #{number}: duplicate id {entry.id!r}")
                 entries[(key, entry.id)] = entry
@@ -278,27 +344,24 @@ def _parse_document(data: Mapping[str, Any], source: str) -> "Lexicon":
                 where = f"{source}: [language.{lang}]"
                 if not _LANG_CODE.match(lang) or not isinstance(rules, dict):
                     raise LexiconError(f"{where}: expected a language code and a table")
-                unknown = set(rules) - _LANGUAGE_FIELDS
-                if unknown:
-                    raise LexiconError(f"{where}: unknown field(s) {sorted(unknown)}")
-                languages[lang] = _LanguageRules(
-                    articles=_string_list(rules["articles"], where, "articles") if "articles" in rules else None,
-                    suffixes=_string_list(rules["suffixes"], where, "suffixes") if "suffixes" in rules else None,
-                )
+                languages[lang] = _language_rules(rules, where, text, ("language", lang))
         else:
-            raise LexiconError(f"{source}: unknown table {key!r} (expected actor, product, action or language)")
+            raise LexiconError(
+                f"{source}: unknown table {key!r} at line {line_of(text, (key,))} "
+                "(expected actor, product, action or language)"
+            )
     return Lexicon(entries=entries, languages=languages)
 
 
-def _loads(text: str, source: str) -> "Lexicon":
+def _loads(text: str, source: str) -> Lexicon:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{source}: invalid TOML: {exc}") from exc
-    return _parse_document(data, source)
+    return _parse_document(data, source, text)
 
 
-def _read(path: Path) -> "Lexicon":
+def _read(path: Path) -> Lexicon:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -308,14 +371,47 @@ def _read(path: Path) -> "Lexicon":
     return _loads(text, str(path))
 
 
-@functools.cache
-def _default_lexicon() -> "Lexicon":
+_STORY_FILES: tuple[str, ...] = ("actions.toml", "actors.toml", "products.toml")
+"""The entries of the shipped lexicon, in ``reconcile/data/lexicon/`` (merged in this order)."""
+
+
+def _default_lexicon() -> Lexicon:
+    """The shipped entries, merged with every supported language's ``lexicon.toml``; one
+    object per state of the language search path (the same again once an addition is removed)."""
+    return _default_on(languages.state())
+
+
+@functools.lru_cache(maxsize=8)
+def _default_on(state: tuple[tuple[Path, int], ...]) -> Lexicon:
     folder = resources.files("reconcile.data.lexicon")
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
     lexicon = Lexicon()
-    for item in files:
-        lexicon = lexicon.merge(_loads(item.read_text(encoding="utf-8"), f"reconcile/data/lexicon/{item.name}"))
+    for name in _STORY_FILES:
+        lexicon = lexicon.merge(_loads(folder.joinpath(name).read_text(encoding="utf-8"), f"reconcile/data/lexicon/{name}"))
+    for lang in languages.supported():
+        found = languages.source(lang, "lexicon")
+        if found is not None:
+            lexicon = lexicon.merge(_language_file(lang, *found))
     return lexicon
+
+
+def _language_file(lang: str, source: str, text: str) -> Lexicon:
+    """A language's ``lexicon.toml``: its matching rules (``articles``, ``suffixes``) at the top,
+    and entries (``[[action]]`` with ``id`` and ``<lang> = [...]``) that merge onto the shipped ones.
+
+    >>> lex = _language_file("de", "de/lexicon.toml", 'articles = ["die"]\\n[[action]]\\nid = "order"\\nde = ["bestellt"]')
+    >>> lex.lookup("bestellt"), lex.languages
+    ('order', ('de',))
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{source}: invalid TOML: {exc}") from exc
+    rules = {key: data.pop(key) for key in sorted(_LANGUAGE_FIELDS) if key in data}
+    if "language" in data:
+        raise LexiconError(f"{source}: unknown table 'language' at line {line_of(text, ('language',))} "
+                           f"(the rules of {lang} stand at the top of its own file)")
+    lexicon = _parse_document(data, source, text)
+    return lexicon.merge(Lexicon(languages={lang: _language_rules(rules, source, text, ())}))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -390,7 +486,7 @@ class _Matcher:
         self.targets = [item[3] for item in compiled]
         branches = "|".join(f"{item[2]}(?P<m{i}>)" for i, item in enumerate(compiled))
         self.regex = re.compile(rf"(?<!\w)(?:{branches})(?![\w])") if compiled else None
-        choices = {}
+        choices: dict[str, str] = {}
         if fuzzy:
             for alias, target, _ in targets:
                 if target.canonical is not None and target.lang == "":
@@ -479,12 +575,13 @@ class Lexicon:
     # -- building ---------------------------------------------------------------------------
 
     @classmethod
-    def default(cls) -> "Lexicon":
-        """The lexicon shipped in ``reconcile/data/lexicon/`` (loaded once)."""
+    def default(cls) -> Lexicon:
+        """The lexicon shipped in ``reconcile/data/lexicon/`` with the matching rules of each
+        language's ``lexicon.toml`` (``reconcile/languages/<lang>/``), loaded once."""
         return _default_lexicon()
 
     @classmethod
-    def load(cls, path: str | Path) -> "Lexicon":
+    def load(cls, path: str | Path) -> Lexicon:
         """Read one TOML file, or every ``*.toml`` of a folder (merged in name order).
 
         Raises :class:`~reconcile.errors.LexiconError` naming the file and entry at fault.
@@ -509,7 +606,7 @@ class Lexicon:
         return lexicon
 
     @classmethod
-    def loads(cls, text: str, source: str = "<string>") -> "Lexicon":
+    def loads(cls, text: str, source: str = "<string>") -> Lexicon:
         """Read a lexicon from TOML text.
 
         >>> lex = Lexicon.loads('[[actor]]\\nid = "Xiaomi"\\naliases = ["Xiaomi"]')
@@ -518,7 +615,7 @@ class Lexicon:
         """
         return _loads(text, source)
 
-    def merge(self, other: "Lexicon") -> "Lexicon":
+    def merge(self, other: Lexicon) -> Lexicon:
         """This lexicon extended and overridden by ``other`` (also ``self | other``).
 
         >>> extra = Lexicon.loads('[[actor]]\\nid = "ByteDance"\\nen = ["the Beijing-based company"]')
@@ -540,7 +637,7 @@ class Lexicon:
             )
         return Lexicon(entries=entries, languages=languages)
 
-    def __or__(self, other: "Lexicon") -> "Lexicon":
+    def __or__(self, other: Lexicon) -> Lexicon:
         if not isinstance(other, Lexicon):
             return NotImplemented
         return self.merge(other)
@@ -657,6 +754,34 @@ class Lexicon:
                 return entry.owner
         return None
 
+    def count_unit(self, product: str, inherited: bool = True) -> str | None:
+        """The count unit of a product's figures (``chip``, ``user``), from the product or,
+        if ``inherited``, its nearest ancestor that gives one.
+
+        >>> lex = Lexicon.default()
+        >>> lex.count_unit("Ascend 910B"), lex.count_unit("Ascend 910B", inherited=False), lex.count_unit("TikTok")
+        ('chip', None, 'user')
+        """
+        names = (product, *self.product_ancestors(product)) if inherited else (product,)
+        for name in names:
+            entry = self._entries.get(("product", name))
+            if entry is not None and entry.unit is not None:
+                return entry.unit
+        return None
+
+    def descriptions(self, lang: str) -> dict[str, tuple[str, ...]]:
+        """Descriptions in ``lang`` that stand for an actor named before ("the Hangzhou-based
+        firm"), each with the actors it may describe, in the order of the entries.
+
+        >>> Lexicon.default().descriptions("en")["the Shenzhen-based firm"]
+        ('Huawei', 'Tencent')
+        """
+        out: dict[str, tuple[str, ...]] = {}
+        for (_, entry_id), entry in self._entries.items():
+            for phrase in dict(entry.descriptions).get(lang, ()):
+                out[phrase] = (*out.get(phrase, ()), entry_id)
+        return out
+
     def is_group(self, actor: str) -> bool:
         """Whether an actor stands for several companies ("Chinese companies").
 
@@ -738,30 +863,49 @@ class Lexicon:
         if not stripped:
             return None
         folded = fold(stripped)
+        return self._lookup_id(folded, kinds) or self._lookup_alias(stripped, kinds) or self._lookup_fuzzy(folded, kinds)
+
+    def _lookup_id(self, folded: str, kinds: tuple[str, ...]) -> str | None:
+        """A canonical id written as it is (after folding)."""
         for k in kinds:
-            for (entry_kind, entry_id) in self._entries:
+            for entry_kind, entry_id in self._entries:
                 if entry_kind == k and fold(entry_id) == folded:
                     return entry_id
+        return None
+
+    def _lookup_alias(self, name: str, kinds: tuple[str, ...]) -> str | None:
+        """An alias of any language matching the whole name exactly."""
         for k in kinds:
-            for match in self._find(k, stripped, None):
-                if match.start == 0 and match.end == len(stripped) and match.score == 100.0:
+            for match in self._find(k, name, None):
+                if match.start == 0 and match.end == len(name) and match.score == 100.0:
                     return match.canonical
+        return None
+
+    def _lookup_fuzzy(self, folded: str, kinds: tuple[str, ...]) -> str | None:
+        """The id of the closest id or alias, over :data:`FUZZY_CUTOFF`, any kind."""
+        if len(folded) < FUZZY_MIN_LENGTH:
+            return None
         best: tuple[float, str] | None = None
         for k in kinds:
-            choices = self._cache.get(("lookup", k))
-            if choices is None:
-                choices = {}
-                for entry_kind, entry_id in self._entries:
-                    if entry_kind == k:
-                        for alias in (entry_id, *self.aliases(entry_id, k)):
-                            choices.setdefault(fold(alias), entry_id)
-                self._cache[("lookup", k)] = choices
-            if len(folded) < FUZZY_MIN_LENGTH or not choices:
+            choices = self._lookup_choices(k)
+            if not choices:
                 continue
             hit = process.extractOne(folded, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if hit is not None and (best is None or hit[1] > best[0]):
                 best = (hit[1], choices[hit[0]])
         return best[1] if best else None
+
+    def _lookup_choices(self, kind: str) -> dict[str, str]:
+        """Folded ids and aliases of one kind -> canonical id (built once)."""
+        choices: dict[str, str] | None = self._cache.get(("lookup", kind))
+        if choices is None:
+            choices = {}
+            for entry_kind, entry_id in self._entries:
+                if entry_kind == kind:
+                    for alias in (entry_id, *self.aliases(entry_id, kind)):
+                        choices.setdefault(fold(alias), entry_id)
+            self._cache[("lookup", kind)] = choices
+        return choices
 
     def _find(self, kind: str, text: str, lang: str | None) -> list[LexMatch]:
         if not isinstance(text, str):
@@ -805,7 +949,7 @@ class Lexicon:
         if not shadowing or not aliases:
             return []
         inner = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(a)) for a in aliases) + r")(?!\w)")
-        found = []
+        found: list[tuple[str, _Target, _LanguageRules | None]] = []
         for (entry_kind, _), entry in self._entries.items():
             if entry_kind != shadowing:
                 continue

@@ -1,8 +1,10 @@
-"""Numerals: the language knowledge of ``reconcile/data/numbers/*.toml`` and the pieces that
-read a figure written in digits or in words.
+"""Numerals: the number knowledge of each language (``reconcile/languages/<lang>/numbers.toml``)
+and the pieces that read a figure written in digits or in words.
 
-Each language is one TOML file beside ``common.toml`` (currency symbols, ISO codes, model
-names); :func:`language` loads and merges them once. Adding German is adding ``de.toml``.
+:func:`language` merges a language's ``numbers.toml`` with its month names (``periods.toml``),
+the shared currency symbols (``reconcile/data/currencies.toml``) and the product names of the
+lexicon data (``reconcile/data/lexicon/models.toml``), once. Adding German is adding a folder
+(see :mod:`reconcile.languages`).
 
 >>> digits_value("200 000", language("fr"))
 (200000.0, 1.0)
@@ -16,15 +18,15 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
-DEFAULT_LANGUAGE = "en"
+from reconcile import languages
+
 _SPACES = re.compile(r"[\s\-]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
@@ -101,7 +103,7 @@ def _keyed(table: Mapping[str, object]) -> Mapping[str, object]:
 
 
 def _currency(value: object) -> tuple[str, float]:
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return str(value[0]), float(value[1])
     return str(value), 1.0
 
@@ -192,109 +194,172 @@ def _singular_ranks(fractions: Mapping) -> frozenset[str]:
     return frozenset(w for w in words if w not in keep and not (suffix and w.endswith(suffix)))
 
 
-def _read(name: str) -> dict | None:
-    resource = resources.files("reconcile.data.numbers").joinpath(f"{name}.toml")
-    if not resource.is_file():
-        return None
-    return tomllib.loads(resource.read_text(encoding="utf-8"))
-
-
 def available_languages() -> tuple[str, ...]:
-    """The languages that have a data file.
+    """The languages that have a data folder (see :func:`reconcile.languages.supported`).
 
     >>> {"en", "fr"} <= set(available_languages())
     True
     """
-    folder = resources.files("reconcile.data.numbers")
-    return tuple(
-        sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml") and p.name != "common.toml")
-    )
+    return languages.supported()
 
 
 def language_code(lang: str) -> str:
-    """The data file a language tag reads: ``fr-FR`` -> ``fr``; an unknown language falls back
-    to English so that finding figures never fails on a tag.
+    """The data folder a language tag reads: ``fr-FR`` -> ``fr``; an unknown language raises
+    :class:`~reconcile.errors.UnsupportedLanguage`, as in every stage.
 
-    >>> language_code("fr-CA"), language_code("xx")
-    ('fr', 'en')
+    >>> language_code("fr-CA")
+    'fr'
+    >>> language_code("xx")
+    Traceback (most recent call last):
+    ...
+    reconcile.errors.UnsupportedLanguage: unsupported language 'xx': supported are en, fr (add one with reconcile.languages.add_path)
     """
-    primary = lang.lower().replace("_", "-").split("-")[0] if isinstance(lang, str) else ""
-    return primary if primary in available_languages() else DEFAULT_LANGUAGE
+    return languages.code(lang)
 
 
+@languages.on_change
 @functools.cache
-def language(lang: str) -> Language:
-    """The merged knowledge of ``common.toml`` and ``<lang>.toml``, loaded once."""
-    code = language_code(lang)
-    common = _read("common") or {}
-    data = _read(code) or {}
-    numbers = data.get("number_words", {})
-    phrase = data.get("noun_phrase", {})
-    models = common.get("models", {})
-    dates = data.get("dates", {})
-    currencies = {normalise(k): _currency(v) for k, v in common.get("currencies", {}).items()}
-    currencies.update({normalise(k): _currency(v) for k, v in data.get("currencies", {}).items()})
+def _language(code: str) -> Language:
+    data = languages.load(code, "numbers")
     return Language(
         code=code,
-        decimal=data.get("digits", {}).get("decimal", "."),
-        group=data.get("digits", {}).get("group", ","),
-        words=_keyed({k: float(v) for k, v in data.get("words", {}).items()}),
-        additive_tens=frozenset(int(v) for v in numbers.get("additive_tens", [])),
-        joiners=frozenset(normalise(w) or w for w in numbers.get("joiners", [])),
-        articles=frozenset(normalise(w) for w in numbers.get("articles", [])),
-        article_only=frozenset(normalise(w) for w in numbers.get("article_only", [])),
-        standalone_scales=frozenset(normalise(w) for w in numbers.get("standalone_scales", [])),
-        hundred_multiplier_max=int(numbers.get("hundred_multiplier_max", 99)),
-        scales=_keyed({k: float(v) for k, v in data.get("scales", {}).items()}),
-        scale_abbreviations=_keyed({k: float(v) for k, v in data.get("scale_abbreviations", {}).items()}),
-        scale_glued=_keyed({k: float(v) for k, v in data.get("scale_glued", {}).items()}),
-        qualifiers=_keyed({**data.get("qualifiers", {}), **data.get("qualifiers_linked", {})}),
-        linked_qualifiers=frozenset(normalise(w) for w in data.get("qualifiers_linked", {})),
-        qualifier_links=tuple(data.get("qualifier_links", {}).get("words", [])),
-        qualifiers_after=_keyed(data.get("qualifiers_after", {})),
-        range_joiners=MappingProxyType(dict(data.get("range_joiners", {}))),
-        percent_words=frozenset(normalise(w) for w in data.get("percent", {}).get("words", [])),
-        percent_prepositions=tuple(data.get("percent", {}).get("prepositions", [])),
-        currencies=MappingProxyType(currencies),
-        prefix_currencies=tuple(common.get("currencies", {})),
-        currency_phrases=tuple(common.get("currencies", {})) + tuple(data.get("currencies", {})),
-        context_symbols=frozenset(normalise(k) for k in common.get("context", {}).get("symbols", [])),
-        ambiguous=MappingProxyType({normalise(k): tuple(v) for k, v in common.get("ambiguous", {}).items()}),
-        currency_context=MappingProxyType(
+        **_digit_fields(data),
+        **_word_fields(data),
+        **_qualifier_fields(data),
+        **_currency_fields(data, languages.shared("currencies")),
+        **_noun_fields(data, languages.shared("lexicon/models")),
+        **_date_fields(data, languages.load(code, "periods")),
+        **_fraction_fields(data.get("fractions", {})),
+    )
+
+
+def language(lang: str) -> Language:
+    """The number knowledge of a language: its ``numbers.toml``, the month names of its
+    ``periods.toml``, the shared currency symbols and the product names of the lexicon data,
+    loaded once. Raises :class:`~reconcile.errors.UnsupportedLanguage` for an unknown language.
+
+    >>> language("fr-FR").decimal, "nvidia" in language("en").modifiers_before
+    (',', True)
+    """
+    return _language(language_code(lang))
+
+
+def _words(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(normalise(w) for w in values)
+
+
+def _values(table: Mapping[str, Any]) -> Mapping[str, Any]:
+    return _keyed({k: float(v) for k, v in table.items()})
+
+
+def _digit_fields(data: Mapping) -> dict[str, Any]:
+    digits = data.get("digits", {})
+    return {
+        "decimal": digits.get("decimal", "."),
+        "group": digits.get("group", ","),
+        "capitals_glued": bool(digits.get("scale_capitals_glued", False)),
+        "scale_capitals": MappingProxyType({k: float(v) for k, v in data.get("scale_capitals", {}).items()}),
+    }
+
+
+def _word_fields(data: Mapping) -> dict[str, Any]:
+    numbers = data.get("number_words", {})
+    return {
+        "words": _values(data.get("words", {})),
+        "additive_tens": frozenset(int(v) for v in numbers.get("additive_tens", [])),
+        "joiners": frozenset(normalise(w) or w for w in numbers.get("joiners", [])),
+        "articles": _words(numbers.get("articles", [])),
+        "article_only": _words(numbers.get("article_only", [])),
+        "standalone_scales": _words(numbers.get("standalone_scales", [])),
+        "hundred_multiplier_max": int(numbers.get("hundred_multiplier_max", 99)),
+        "article_after_scale_from": float(numbers.get("article_after_scale_from", float("inf"))),
+        "scales": _values(data.get("scales", {})),
+        "scale_abbreviations": _values(data.get("scale_abbreviations", {})),
+        "scale_glued": _values(data.get("scale_glued", {})),
+    }
+
+
+def _qualifier_fields(data: Mapping) -> dict[str, Any]:
+    percent = data.get("percent", {})
+    return {
+        "qualifiers": _keyed({**data.get("qualifiers", {}), **data.get("qualifiers_linked", {})}),
+        "linked_qualifiers": _words(data.get("qualifiers_linked", {})),
+        "qualifier_links": tuple(data.get("qualifier_links", {}).get("words", [])),
+        "qualifiers_after": _keyed(data.get("qualifiers_after", {})),
+        "range_joiners": MappingProxyType(dict(data.get("range_joiners", {}))),
+        "percent_words": _words(percent.get("words", [])),
+        "percent_prepositions": tuple(percent.get("prepositions", [])),
+    }
+
+
+def _currency_fields(data: Mapping, common: Mapping) -> dict[str, Any]:
+    symbols = common.get("currencies", {})
+    currencies = {normalise(k): _currency(v) for k, v in symbols.items()}
+    currencies.update({normalise(k): _currency(v) for k, v in data.get("currencies", {}).items()})
+    return {
+        "currencies": MappingProxyType(currencies),
+        "prefix_currencies": tuple(symbols),
+        "currency_phrases": tuple(symbols) + tuple(data.get("currencies", {})),
+        "context_symbols": _words(common.get("context", {}).get("symbols", [])),
+        "ambiguous": MappingProxyType({normalise(k): tuple(v) for k, v in common.get("ambiguous", {}).items()}),
+        "currency_context": MappingProxyType(
             {k: tuple(normalise(w) for w in v) for k, v in data.get("currency_context", {}).items()}
         ),
-        noun_prepositions=tuple(phrase.get("prepositions", [])),
-        nouns=_keyed(data.get("nouns", {})),
-        modifiers_after=tuple(phrase.get("modifiers_after", [])),
-        modifiers_before=tuple(phrase.get("modifiers_before", [])),
-        products=_keyed(common.get("products", {})),
-        product_prefixes=tuple(models.get("product_prefixes", [])),
-        brands=tuple(models.get("brands", [])),
-        model_pattern=models.get("model_pattern", r"(?!x)x"),
-        months=tuple(dates.get("months", [])),
-        year_prepositions=frozenset(normalise(w) for w in dates.get("year_prepositions", [])),
-        time_words=tuple(dates.get("time_words", [])),
-        ordinals=_keyed(_ordinals(data.get("fractions", {}))),
-        ordinal_phrases=tuple(_ordinals(data.get("fractions", {}))),
-        over_words=frozenset(
-            normalise(w) for key in ("over", "part_of") for w in data.get("fractions", {}).get(key, [])
-        ),
-        part_of_words=frozenset(normalise(w) for w in data.get("fractions", {}).get("part_of", [])),
-        part_of_anywhere=frozenset(normalise(w) for w in data.get("fractions", {}).get("part_of_anywhere", [])),
-        decimal_words=tuple(data.get("fractions", {}).get("decimal_words", [])),
-        negative_words=tuple(data.get("fractions", {}).get("negative_words", [])),
-        scale_capitals=MappingProxyType({k: float(v) for k, v in data.get("scale_capitals", {}).items()}),
-        joined_decimals=tuple(data.get("fractions", {}).get("decimals_joined", [])),
-        capitals_glued=bool(data.get("digits", {}).get("scale_capitals_glued", False)),
-        singular_ranks=_singular_ranks(data.get("fractions", {})),
-        rank_only=frozenset(normalise(w) for w in data.get("fractions", {}).get("plural_only", [])),
-        fraction_links=tuple(data.get("fractions", {}).get("scale_links", [])),
-        article_after_scale_from=float(numbers.get("article_after_scale_from", float("inf"))),
-        noun_gap_breakers=tuple(phrase.get("gap_breakers", [])),
-        noun_gap_plural_endings=tuple(phrase.get("gap_plural_endings", [])),
-        noun_gap_singular_endings=tuple(phrase.get("gap_singular_endings", [])),
-        word_prefixes=frozenset(normalise(w) for w in data.get("currency_prefixes", {}).get("words", [])),
-    )
+        "word_prefixes": _words(data.get("currency_prefixes", {}).get("words", [])),
+    }
+
+
+def _noun_fields(data: Mapping, names: Mapping) -> dict[str, Any]:
+    """Counted nouns of the language, and the product and brand names of the lexicon data
+    (``reconcile/data/lexicon/models.toml``), brands standing where the language puts them."""
+    phrase = data.get("noun_phrase", {})
+    models = names.get("models", {})
+    modifiers = {"before": list(phrase.get("modifiers_before", [])), "after": list(phrase.get("modifiers_after", []))}
+    side = phrase.get("brand_modifiers")
+    if side in modifiers:
+        modifiers[side] += names.get("noun_phrase", {}).get("brand_modifiers", [])
+    return {
+        "noun_prepositions": tuple(phrase.get("prepositions", [])),
+        "nouns": _keyed(data.get("nouns", {})),
+        "modifiers_after": tuple(modifiers["after"]),
+        "modifiers_before": tuple(modifiers["before"]),
+        "noun_gap_breakers": tuple(phrase.get("gap_breakers", [])),
+        "noun_gap_plural_endings": tuple(phrase.get("gap_plural_endings", [])),
+        "noun_gap_singular_endings": tuple(phrase.get("gap_singular_endings", [])),
+        "products": _keyed(names.get("products", {})),
+        "product_prefixes": tuple(models.get("product_prefixes", [])),
+        "brands": tuple(models.get("brands", [])),
+        "model_pattern": models.get("model_pattern", r"(?!x)x"),
+    }
+
+
+def _date_fields(data: Mapping, periods: Mapping) -> dict[str, Any]:
+    """What makes a figure a date: month names (from ``periods.toml``: names, abbreviations
+    with their dot, and those also read without it), year prepositions, time words."""
+    dates = data.get("dates", {})
+    abbreviations = tuple(periods.get("month_abbreviations", {}))
+    undotted = tuple(periods.get("figures", {}).get("undotted_months", []))
+    return {
+        "months": (*periods.get("months", {}), *(a + "." for a in abbreviations), *undotted),
+        "year_prepositions": _words(dates.get("year_prepositions", [])),
+        "time_words": tuple(dates.get("time_words", [])),
+    }
+
+
+def _fraction_fields(fractions: Mapping) -> dict[str, Any]:
+    return {
+        "ordinals": _keyed(_ordinals(fractions)),
+        "ordinal_phrases": tuple(_ordinals(fractions)),
+        "over_words": _words(w for key in ("over", "part_of") for w in fractions.get(key, [])),
+        "part_of_words": _words(fractions.get("part_of", [])),
+        "part_of_anywhere": _words(fractions.get("part_of_anywhere", [])),
+        "decimal_words": tuple(fractions.get("decimal_words", [])),
+        "negative_words": tuple(fractions.get("negative_words", [])),
+        "joined_decimals": tuple(fractions.get("decimals_joined", [])),
+        "singular_ranks": _singular_ranks(fractions),
+        "rank_only": _words(fractions.get("plural_only", [])),
+        "fraction_links": tuple(fractions.get("scale_links", [])),
+    }
 
 
 # --------------------------------------------------------------------------- digits

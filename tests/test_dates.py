@@ -6,7 +6,7 @@ import dateparser
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from reconcile import DateError, DateRange, ReconcileError
+from reconcile import DateError, DateRange, ReconcileError, UnsupportedLanguage
 from reconcile.dates import PeriodMention, _grammar, find_periods, resolve_period
 
 D = dt.date
@@ -131,12 +131,14 @@ def test_dateparser_reads_what_the_grammar_does_not():
     assert resolve_period("15/01/2025", None, "fr") == DateRange.day(D(2025, 1, 15))
 
 
-def test_a_language_without_a_data_file_still_resolves_through_dateparser():
-    assert resolve_period("März 2025", None, "de") == DateRange.month(2025, 3)
-    assert resolve_period("letztes Jahr", DAY, "de") == DateRange.year(2024)
-    assert resolve_period("letztes Jahr", None, "de") is None
-    with pytest.raises(DateError, match="'xx'"):
-        resolve_period("2025", None, "xx")
+def test_a_language_without_a_data_folder_is_unsupported_not_guessed():
+    # Issue 8: one policy for every stage; no silent dateparser reading of a language we have no words for.
+    for lang in ("de", "xx"):
+        with pytest.raises(UnsupportedLanguage, match=f"'{lang}': supported are en, fr"):
+            resolve_period("März 2025", None, lang)
+        with pytest.raises(UnsupportedLanguage, match=f"'{lang}'"):
+            find_periods("im Jahr 2025", lang, None)
+    assert issubclass(UnsupportedLanguage, ReconcileError) and issubclass(UnsupportedLanguage, ValueError)
 
 
 def test_spelling_variants_are_the_same_phrase():
@@ -164,8 +166,6 @@ def test_malformed_inputs_raise_date_errors():
         resolve_period(2025, None, "fr")
     with pytest.raises(DateError):
         resolve_period("cette année", "not a date", "fr")
-    with pytest.raises(DateError, match="de.toml"):
-        find_periods("im Jahr 2025", "de", None)
     with pytest.raises(DateError, match="text"):
         find_periods(None, "fr", None)
     assert issubclass(DateError, ReconcileError)

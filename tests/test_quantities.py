@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from reconcile.errors import IncompatibleQuantities, QuantityParseError, ReconcileError
+from reconcile.errors import IncompatibleQuantities, QuantityParseError, ReconcileError, UnsupportedLanguage
 from reconcile.model import Quantity
 from reconcile.quantities import APPROXIMATION, find_quantities, parse_quantity
 
@@ -402,7 +402,9 @@ def test_parse_errors_are_library_errors_not_bare_value_errors():
 
 def test_language_tags_and_unknown_languages():
     assert parse_quantity("5,6 milliards", "fr-FR").stated == 5.6e9
-    assert parse_quantity("5.6 billion", "xx").stated == 5.6e9  # unknown: English
+    for call in (parse_quantity, find_quantities):  # issue 8: no silent English, one policy for every stage
+        with pytest.raises(UnsupportedLanguage, match="'xx': supported are en, fr"):
+            call("5.6 billion", "xx")
 
 
 def test_quantity_is_the_shared_model():

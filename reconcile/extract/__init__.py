@@ -2,7 +2,7 @@
 
 For each figure :func:`reconcile.quantities.find_quantities` finds, the claim's frame is read from
 its sentence, with the lexicon (actors, products, actions), the periods of
-:func:`reconcile.dates.find_periods` and the language data of ``reconcile/data/extract/``
+:func:`reconcile.dates.find_periods` and the language data of ``reconcile/languages/<lang>/cues.toml``
 (hedge cues, outlet names, equivalence markers, words that carry a subject):
 
 - subject: the nearest actor before the figure that is not the maker of the object, a sorted tuple
@@ -67,7 +67,7 @@ the claim's ``evidence`` records, per slot, the resolver's name, the span it rea
 the value was explicit in the clause, carried from context or a default
 (:mod:`reconcile.extract.resolvers`). Where things live:
 
-- ``language``: the language data (``reconcile/data/extract/``) and its loading;
+- ``language``: the language data (``reconcile/languages/<lang>/cues.toml``) and its loading;
 - ``sentences``: sentences and clauses; ``index``: a document's sentences and what the lexicon
   and the period finder see in them, cached per sentence;
 - ``figures``: which mentions are claims; ``equivalents``: stated conversions;

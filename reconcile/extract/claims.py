@@ -28,7 +28,7 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None) -> list[Clai
     if not isinstance(doc, Document):
         raise DocumentError(repr(doc)[:60], f"expected a Document, got {type(doc).__name__}")
     if not has_language(doc.lang):
-        raise DocumentError(doc.id, f"no extraction data for language {doc.lang!r} (reconcile/data/extract/)", "lang")
+        raise DocumentError(doc.id, f"no extraction data for language {doc.lang!r} (reconcile/languages/)", "lang")
     lexicon = lexicon if lexicon is not None else Lexicon.default()
     language = _language(doc.lang)
     index = _index(doc, lexicon, language)

@@ -1,18 +1,18 @@
-"""The language data extraction reads: ``reconcile/data/extract/common.toml`` and ``<lang>.toml``
-(hedge cues, outlet names, equivalence markers, words that carry a subject), loaded once per language."""
+"""The language data extraction reads: the shared cues (``reconcile/data/cues.toml``: outlets, what
+a permission governs) and each language's ``cues.toml`` in ``reconcile/languages/<lang>/`` (hedge
+cues, equivalence markers, words that carry a subject), loaded once per language."""
 
 from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from typing import Any
 
 import attrs
 
-from reconcile.errors import DocumentError
+from reconcile import languages
+from reconcile.lexicon import Lexicon
 
 
 @attrs.frozen
@@ -88,45 +88,54 @@ def _ending(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{pattern.pattern})\W*$", re.IGNORECASE) if pattern else None
 
 
-def _read_toml(name: str) -> dict[str, Any]:
-    source = resources.files("reconcile.data.extract").joinpath(name)
-    try:
-        return tomllib.loads(source.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DocumentError(f"reconcile/data/extract/{name}", f"unreadable extract data: {exc}") from exc
-
-
+@languages.on_change
 @functools.cache
 def _common() -> _Common:
-    data = _read_toml("common.toml")
+    """The cues every language shares (``reconcile/data/cues.toml``) and the count units of the
+    shipped lexicon's products."""
+    data = languages.shared("cues")
     outlet_names = {alias: canonical for canonical, aliases in data.get("outlets", {}).items() for alias in aliases}
+    lexicon = Lexicon.default()
+    units = {product: lexicon.count_unit(product, inherited=False) for product in lexicon.products}
     return _Common(
         outlets=_phrases(outlet_names, flags=0),
         outlet_names=outlet_names,
-        count_units=dict(data.get("count_units", {})),
+        count_units={product: unit for product, unit in units.items() if unit is not None},
         governing={k: frozenset(v) for k, v in data.get("governing", {}).items()},
     )
 
 
 def has_language(lang: str) -> bool:
-    """Whether ``reconcile/data/extract/<lang>.toml`` exists.
+    """Whether ``lang`` is a language code with a data folder (``reconcile/languages/<lang>/``).
 
     >>> has_language("fr"), has_language("xx")
     (True, False)
     """
-    return bool(re.fullmatch(r"[a-z]{2,3}", lang or "")) and resources.files("reconcile.data.extract").joinpath(
-        f"{lang}.toml"
-    ).is_file()
+    return lang in languages.supported()
 
 
+def _language_data(lang: str) -> Mapping[str, Any]:
+    """A language's ``cues.toml``, as the loader checked it."""
+    return languages.load(lang, "cues")
+
+
+def _sentence_abbreviations(lang: str, listed: Iterable[str]) -> frozenset[str]:
+    """The abbreviations of ``cues.toml`` and the month abbreviations of ``periods.toml``
+    written with a capital and a dot ("Sept."), none of which ends a sentence."""
+    months = languages.load(lang, "periods").get("month_abbreviations", {})
+    return frozenset([*listed, *(m[:1].upper() + m[1:] + "." for m in months)])
+
+
+@languages.on_change
 @functools.cache
 def _language(lang: str) -> _Language:
-    data = _read_toml(f"{lang}.toml")
+    data = _language_data(lang)
     section = lambda name: data.get(name, {})
     compiled = lambda patterns: tuple(re.compile(p, re.IGNORECASE) for p in patterns)
     conditional = section("hedge").get("conditional") or ""
-    descriptions = {_fold(k): frozenset(v) for k, v in section("subject").get("descriptions", {}).items()}
-    anaphors = [*section("subject").get("anaphors", []), *section("subject").get("descriptions", {})]
+    described = Lexicon.default().descriptions(lang)  # "the Hangzhou-based firm": story, in the lexicon
+    descriptions = {_fold(k): frozenset(v) for k, v in described.items()}
+    anaphors = [*section("subject").get("anaphors", []), *described]
     periods = section("periods")
     statement = _phrases(periods.get("statement_verbs", []))
     glue = _phrases(periods.get("statement_glue", []))
@@ -136,7 +145,7 @@ def _language(lang: str) -> _Language:
     )
     statement_next = re.compile(rf"\s*,?\s*{statement.pattern}", re.IGNORECASE) if statement else None
     return _Language(
-        abbreviations=frozenset(section("sentences").get("abbreviations", [])),
+        abbreviations=_sentence_abbreviations(lang, section("sentences").get("abbreviations", [])),
         modal=_phrases(section("hedge").get("modal", [])),
         estimates=_phrases(section("hedge").get("estimates", [])),
         reported=_phrases(section("hedge").get("reported", [])),

@@ -142,7 +142,7 @@ def name_evidence(doc: Document) -> NameEvidence:
     ...                "Chief executive Steve Cahillane said so. Mars Inc. will pay.", "en")
     >>> evidence = name_evidence(doc)
     >>> evidence.scores["Kellanova"], evidence.scores["Mars"], evidence.scores.get("Steve Cahillane", 0) < 0
-    (2.0, 3.5, True)
+    (1.5, 3.0, True)
     """
     cues = _cues(doc.lang)
     outlets = set(_common().outlet_names.values())

@@ -118,3 +118,38 @@ def test_the_only_actor_a_description_fits_points_at_the_description():
     subject = claim.evidence_for("subject")
     assert (claim.subject, subject.resolver, subject.origin) == ("Alibaba", "carried_subject", "carried")
     assert subject.text == "Le groupe de Hangzhou"
+
+
+def test_an_organisation_no_lexicon_knows_is_found_in_the_corpus_and_read_as_subject():
+    from reconcile import Document, extract_claims
+
+    docs = [
+        Document("a", "Deal news\nKellanova said on Wednesday it had agreed to be bought. Shares of Kellanova rose 8%.", "en"),
+        Document("b", "Kellanova, which makes Pringles, said its sales reached $13 billion in 2023.", "en"),
+    ]
+    claims = extract_claims(docs)
+    sales = next(c for c in claims if c.text.startswith("$13"))
+    assert sales.subject == "Kellanova"
+    assert sales.evidence_for("subject").origin == "explicit"
+    assert all(c.subject is None for c in extract_claims(docs, discover=False))
+
+
+def test_a_name_after_a_persons_title_or_a_place_preposition_is_no_organisation():
+    from reconcile import Document
+    from reconcile.extract import find_organisations
+
+    docs = [
+        Document("a", "x\nChief executive Steve Cahillane said the group, based in Chicago, grew. Acme Corp. said so.", "en"),
+        Document("b", "x\nAcme said revenue rose. Analyst Jane Roe said Acme would gain; Chicago agreed.", "en"),
+    ]
+    assert find_organisations(docs).actors == ("Acme",)
+
+
+def test_after_a_colon_the_figures_own_segment_names_the_subject():
+    from reconcile import Document, extract_claims
+
+    text = ("Une commande que Washington vient de geler : Nvidia a annoncé mardi une charge de "
+            "5,5 milliards de dollars liée aux stocks de H20. Washington a confirmé. Washington a gelé les ventes.")
+    [claim] = extract_claims([Document("d", text, "fr")])
+    assert claim.subject == "Nvidia"
+    assert claim.evidence_for("subject").resolver == "actor_in_segment"

@@ -12,13 +12,17 @@ from reconcile.extract.figures import _compared, _is_figure
 from reconcile.extract.frame import _read_frame
 from reconcile.extract.index import _index
 from reconcile.extract.language import _language, has_language
+from reconcile.extract.organisations import name_evidence, organisation_lexicon, organisations
 from reconcile.lexicon import Lexicon
 from reconcile.model import Claim, Document
 from reconcile.quantities import find_quantities
 
 
-def extract_document(doc: Document, lexicon: Lexicon | None = None) -> list[Claim]:
+def extract_document(doc: Document, lexicon: Lexicon | None = None, organisations: Lexicon | None = None) -> list[Claim]:
     """The claims of one document, in text order; raises :class:`ReconcileError` subclasses.
+
+    ``organisations`` holds actors found in the corpus without a lexicon (see
+    :func:`find_organisations`); the lexicon's own names win where both name a span.
 
     >>> doc = Document(id="e", lang="en", published="2024-12-20",
     ...     text="ByteDance will spend RMB40bn (about $5.6bn) on Huawei's Ascend chips next year, the FT reported.")
@@ -31,7 +35,7 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None) -> list[Clai
         raise DocumentError(doc.id, f"no extraction data for language {doc.lang!r} (reconcile/languages/)", "lang")
     lexicon = lexicon if lexicon is not None else Lexicon.default()
     language = _language(doc.lang)
-    index = _index(doc, lexicon, language)
+    index = _index(doc, lexicon, language, organisations)
     found = _compared(find_quantities(doc.text, doc.lang), index, language)
     mentions = [m for m in found if _is_figure(m, index, language)]
 
@@ -77,8 +81,13 @@ def extract_claims(
     lexicon: Lexicon | None = None,
     *,
     errors: list[tuple[str, ReconcileError]] | None = None,
+    discover: bool = True,
 ) -> list[Claim]:
     """The claims of every document (a Corpus, any iterable of Documents, or one Document).
+
+    With ``discover`` (the default), organisations the lexicon does not know are first found in
+    the corpus itself (:func:`find_organisations`) and read as actors, so a story needs no
+    lexicon to get its subjects; ``discover=False`` reads only the lexicon's.
 
     A document whose extraction fails does not stop the others: its error (a
     :class:`ReconcileError`; an unexpected exception is wrapped in a :class:`DocumentError`
@@ -95,13 +104,14 @@ def extract_claims(
     """
     if isinstance(docs, Document):
         docs = [docs]
-    documents = getattr(docs, "documents", docs)
+    documents = list(getattr(docs, "documents", docs))
     lexicon = lexicon if lexicon is not None else Lexicon.default()
+    found = find_organisations(documents, lexicon) if discover else None
     claims: list[Claim] = []
     for number, doc in enumerate(documents):
         doc_id = getattr(doc, "id", f"#{number}")
         try:
-            claims.extend(extract_document(doc, lexicon))
+            claims.extend(extract_document(doc, lexicon, found))
         except ReconcileError as exc:
             _report(errors, str(doc_id), exc)
         except Exception as exc:  # noqa: BLE001  (a bug on one document must not lose the batch)
@@ -109,6 +119,21 @@ def extract_claims(
             wrapped.__cause__ = exc
             _report(errors, str(doc_id), wrapped)
     return claims
+
+
+def find_organisations(docs: Iterable[Document], lexicon: Lexicon | None = None) -> Lexicon:
+    """The organisations a corpus names that ``lexicon`` does not know, as a lexicon of actors.
+
+    Documents that cannot be read (not a Document, an unsupported language) add no evidence.
+
+    >>> docs = [Document("a", "Deal\\nKellanova said it agreed. Shares of Kellanova rose 8%.", "en"),
+    ...         Document("b", "Kellanova, which makes Pringles, said Mars will pay $83.50.", "en")]
+    >>> find_organisations(docs).actors
+    ('Kellanova',)
+    """
+    lexicon = lexicon if lexicon is not None else Lexicon.default()
+    evidence = [name_evidence(doc) for doc in docs if isinstance(doc, Document) and has_language(doc.lang)]
+    return organisation_lexicon(organisations(evidence), known=lexicon)
 
 
 def _report(errors: list | None, doc_id: str, error: ReconcileError) -> None:

@@ -75,6 +75,8 @@ class _DocumentIndex:
     anaphors: _Spans
     generic_nouns: _Spans
     families: Mapping[str, str]
+    organisations: Lexicon | None = None
+    """Organisations found in the corpus without a lexicon (:mod:`reconcile.extract.organisations`)."""
     _actors: dict[int, list[LexMatch]] = attrs.field(factory=dict)
     _subjects: dict[int, list[LexMatch]] = attrs.field(factory=dict)
     _products: dict[int, list[LexMatch]] = attrs.field(factory=dict)
@@ -100,11 +102,22 @@ class _DocumentIndex:
     def actors(self, number: int) -> list[LexMatch]:
         if number not in self._actors:
             sentence = self.sentences[number]
-            found = self.lexicon.find_actors(sentence.text, self.doc.lang)
+            found = self.lexicon.find_actors(sentence.text, self.doc.lang) + self._found_organisations(sentence)
+            found.sort(key=lambda a: (a.start, -a.end))
             self._actors[number] = self._moved(
                 (a for a in found if _fold(a.text) not in self.language.anaphor_words), sentence
             )
         return self._actors[number]
+
+    def _found_organisations(self, sentence: Sentence) -> list[LexMatch]:
+        """The organisations found in the corpus that a sentence names where the lexicon names nothing."""
+        if self.organisations is None:
+            return []
+        named = self.lexicon.find_all(sentence.text, self.doc.lang)
+        return [
+            o for o in self.organisations.find_actors(sentence.text, self.doc.lang)
+            if not any(n.start < o.end and o.start < n.end for n in named)
+        ]
 
     def subjects(self, number: int) -> list[LexMatch]:
         """The actors of a sentence that can be its subject (see :func:`_may_be_subject`)."""
@@ -143,7 +156,7 @@ class _DocumentIndex:
         return self._periods[number]
 
 
-def _index(doc: Document, lexicon: Lexicon, language: _Language) -> _DocumentIndex:
+def _index(doc: Document, lexicon: Lexicon, language: _Language, organisations: Lexicon | None = None) -> _DocumentIndex:
     text = doc.text
     sentences = split_sentences(text, doc.lang) or [Sentence(0, len(text), text)]
     common = _common()
@@ -160,6 +173,7 @@ def _index(doc: Document, lexicon: Lexicon, language: _Language) -> _DocumentInd
         anaphors=spans(language.anaphors),
         generic_nouns=spans(language.generic_nouns),
         families=_families(lexicon),
+        organisations=organisations,
     )
 
 

@@ -4,6 +4,9 @@
 
 - ``product_owner``: the owner of the object for a unit price (the seller: Nvidia sets the H200's
   price, whoever pays it) and for an app's users (ByteDance for Doubao);
+- ``actor_in_segment``: after a colon or a semicolon, the figure's own segment decides: its
+  nearest actor before the figure, the maker of the object only when no other is there ("Une
+  commande que Washington vient de geler : Nvidia a annoncé une charge de 5,5 milliards");
 - ``actor_before``: the nearest actor before the figure that is not the maker of the object, a
   sorted tuple when several are joined ("Alibaba, ByteDance et Tencent"). Actors that cannot be
   the subject are skipped: those of a relative clause the figure is not in, a maker named as an
@@ -133,6 +136,21 @@ def _product_owner(reading: _Reading) -> Found[Any] | None:
     return Found(owner, obj.evidence.origin, obj.evidence.start, obj.evidence.end)
 
 
+_SEGMENT_BREAKS = (":", ";")
+
+
+@resolver("actor_in_segment")
+def _actor_in_segment(reading: _Reading) -> Found[Any] | None:
+    start, figure = reading.sentence.start, reading.mention.start
+    cut = max(reading.text.rfind(mark, start, figure) for mark in _SEGMENT_BREAKS)
+    if cut < 0:
+        return None
+    inside = [i for i, a in enumerate(reading.actors) if cut < a.start and a.end <= figure]
+    others = [i for i in inside if reading.actors[i].canonical != reading.maker]
+    chosen = others or inside
+    return _named(reading, chosen[-1]) if chosen else None
+
+
 @resolver("actor_before")
 def _actor_before(reading: _Reading) -> Found[Any] | None:
     before = [i for i, a in enumerate(reading.actors) if a.end <= reading.mention.start and a.canonical != reading.maker]
@@ -168,7 +186,7 @@ def _no_subject(reading: _Reading) -> Found[Any] | None:
     return Found(None, "default")
 
 
-NAMED_SUBJECT_RESOLVERS: tuple[Resolver[_Reading, Any], ...] = (_actor_before, _actor_after, _maker_named)
+NAMED_SUBJECT_RESOLVERS: tuple[Resolver[_Reading, Any], ...] = (_actor_in_segment, _actor_before, _actor_after, _maker_named)
 """The subject the figure's own sentence names."""
 
 STORY_SUBJECT_RESOLVERS: tuple[Resolver[_Reading, Any], ...] = (*NAMED_SUBJECT_RESOLVERS, _carried_subject, _no_subject)

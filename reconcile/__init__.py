@@ -27,7 +27,7 @@ from reconcile.errors import (
     ReconcileError,
 )
 from reconcile.extract import extract_claims
-from reconcile.fx import FxRates
+from reconcile.fx import FxRates, convert
 from reconcile.judge import Tolerance, reconcile
 from reconcile.lexicon import LexMatch, Lexicon
 from reconcile.model import Claim, DateRange, Document, Evidence, Fact, Finding, Mention, Quantity
@@ -61,6 +61,7 @@ __all__ = [
     "Report",
     "Tolerance",
     "align",
+    "convert",
     "extract_claims",
     "find_periods",
     "find_quantities",

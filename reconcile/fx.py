@@ -283,6 +283,24 @@ class FxRates:
         return series.rates[index]
 
 
+def convert(quantity: Quantity, currency: str, on: On | None = None, rates: FxRates | None = None) -> Quantity:
+    """Convert a money ``quantity`` to ``currency`` at the rates in force ``on`` a day or a span.
+
+    ``rates`` is the table to use (default: :meth:`FxRates.default`); the rules (a date is
+    required, the widest interval over a span, what happens to ``bound``) are those of
+    :meth:`FxRates.convert`. Replaces ``Quantity.to``, so that the model needs no rates.
+
+    >>> q = Quantity.exact(40e9, "CNY", "money", "40 milliards de yuans")
+    >>> usd = convert(q, "USD", on="2024-12-02")
+    >>> round(usd.stated / 1e9, 2), usd.unit, usd.bound
+    (5.5, 'USD', 'exact')
+    >>> convert(q, "USD", on={"from": "2024-12-01", "to": "2025-01-31"}).bound
+    'range'
+    """
+    table = rates if rates is not None else FxRates.default()
+    return table.convert(quantity, currency, on=on)
+
+
 _EUR = _Series(days=(), rates=())
 
 

@@ -104,13 +104,6 @@ class Quantity:
         lo_b, hi_b = _widen(other.low, other.high, rel_tol)
         return lo_a <= hi_b and lo_b <= hi_a
 
-    def to(self, currency: str, on: "DateRange | dt.date | None" = None, rates: Any = None) -> "Quantity":
-        """Convert money to ``currency`` with historical rates; see :meth:`reconcile.fx.FxRates.convert`."""
-        from reconcile.fx import FxRates
-
-        table = rates if rates is not None else FxRates.default()
-        return table.convert(self, currency, on=on)
-
 
 def _widen(low: float, high: float, rel_tol: float) -> tuple[float, float]:
     if rel_tol <= 0:

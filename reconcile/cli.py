@@ -100,7 +100,7 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stde
     try:
         from reconcile.documents import load_documents
         from reconcile.extract import extract_claims
-        from reconcile.judge import reconcile
+        from reconcile.pipeline import reconcile
         from reconcile.lexicon import Lexicon
 
         lexicon = Lexicon.default()

@@ -58,70 +58,18 @@ import json
 import math
 import textwrap
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from reconcile.errors import ReconcileError
+from reconcile.formatting import format_interval, format_number
+from reconcile.judge import Judgement
 from reconcile.model import Claim, DateRange, Fact, Finding, Quantity
 
 SCHEMA_VERSION = "1"
-
-_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "M"))
-
-
-def format_number(value: float, significant: int = 3) -> str:
-    """A number as people read it: thousands separators, ``bn``/``M``/``tn`` for large ones.
-
-    >>> format_number(200_000), format_number(5.6e9), format_number(3e12), format_number(0.13725, 4)
-    ('200,000', '5.6 bn', '3 tn', '0.1373')
-    >>> format_number(math.inf), format_number(-math.inf), format_number(51e6), format_number(12.5)
-    ('∞', '-∞', '51 M', '12.5')
-    """
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    magnitude = abs(value)
-    for scale, suffix in _SCALES:
-        if magnitude >= scale:
-            return f"{_significant(value / scale, significant)} {suffix}"
-    if magnitude >= 1000:
-        return f"{round(value):,}"
-    return _significant(value, significant)
-
-
-def _significant(value: float, digits: int) -> str:
-    if value == 0:
-        return "0"
-    text = f"{value:.{digits}g}"
-    if "e" in text:
-        text = f"{value:.{max(0, digits - 1 - math.floor(math.log10(abs(value))))}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def format_interval(low: float, high: float, unit: str = "") -> str:
-    """An interval with its unit, short: a point, a bound or a range.
-
-    >>> format_interval(200_000, math.inf, "chip"), format_interval(0, 30_000, "chip")
-    ('≥ 200,000 chip', '≤ 30,000 chip')
-    >>> format_interval(5.32e9, 5.88e9, "USD"), format_interval(7e9, 7e9, "USD")
-    ('5.32 bn – 5.88 bn USD', '7 bn USD')
-    """
-    suffix = f" {unit}" if unit else ""
-    if math.isinf(high) and not math.isinf(low):
-        return f"≥ {format_number(low)}{suffix}"
-    if not math.isinf(high) and (math.isinf(low) or (low <= 0 < high)):
-        return f"≤ {format_number(high)}{suffix}"
-    if math.isinf(low) and math.isinf(high):
-        return f"any{suffix}"
-    a, b = format_number(low), format_number(high)
-    if a == b:
-        return f"{a}{suffix}"
-    return f"{a} – {b}{suffix}"
-
 
 # --------------------------------------------------------------------------- JSON pieces
 
@@ -247,6 +195,20 @@ class Report:
     window: DateRange | None = None
     trust: Mapping[str, float] = attrs.field(factory=dict, eq=False)
     problems: tuple[Any, ...] = attrs.field(default=(), converter=tuple)
+
+    @classmethod
+    def of(cls, judgement: Judgement, problems: Sequence[Any] = ()) -> "Report":
+        """The report of a :class:`~reconcile.judge.Judgement`, with the batch's ``problems``."""
+        return cls(
+            facts=judgement.facts,
+            findings=judgement.findings,
+            currency=judgement.currency,
+            claims=judgement.claims,
+            tolerance=judgement.tolerance,
+            window=judgement.window,
+            trust=judgement.trust,
+            problems=tuple(problems),
+        )
 
     # ------------------------------------------------------------- queries
 

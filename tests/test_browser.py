@@ -19,7 +19,7 @@ import pytest
 
 from reconcile.documents import load_documents
 from reconcile.extract import extract_claims
-from reconcile.judge import reconcile
+from reconcile import reconcile
 from reconcile.model import Document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

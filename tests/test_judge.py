@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 from reconcile.errors import FxError
 from reconcile.fx import FxRates
+from reconcile import reconcile
 from reconcile.judge import (
     Tolerance,
     compatible,
     corpus_window,
     independent_groups,
-    reconcile,
     rounding_margin,
     source_trust,
     widened,
@@ -379,9 +379,9 @@ def test_contradiction_iff_intervals_cannot_all_hold(specs, rnd):
 def test_large_batches_restore_the_garbage_collector(monkeypatch):
     import gc
 
-    import reconcile.judge as judge
+    import reconcile.judge.core as judge_core
 
-    monkeypatch.setattr(judge, "GC_PAUSE_MIN_CLAIMS", 2)
+    monkeypatch.setattr(judge_core, "GC_PAUSE_MIN_CLAIMS", 2)
     assert gc.isenabled()
     reconcile([claim("a", exact(1)), claim("b", exact(1))])
     assert gc.isenabled()

@@ -13,7 +13,7 @@ import pytest
 
 from reconcile.documents import load_documents
 from reconcile.extract import extract_claims
-from reconcile.judge import reconcile
+from reconcile import reconcile
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

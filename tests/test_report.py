@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconcile.errors import ReconcileError
-from reconcile.judge import reconcile
+from reconcile import reconcile
 from reconcile.model import Claim, DateRange, Quantity
 from reconcile.report import SCHEMA_VERSION, Report, format_interval, format_number
 

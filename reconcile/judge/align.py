@@ -150,7 +150,7 @@ def _fact_unit(kind: str, unit_key: str, claims: Iterable[Claim]) -> str:
 def align(claims: Iterable[Claim], lexicon: Any = None) -> list[Fact]:
     """Group claims into facts about one (subject, action, object, kind, period).
 
-    ``lexicon`` is accepted for symmetry with :func:`reconcile.judge.reconcile`; alignment itself
+    ``lexicon`` is accepted for symmetry with :func:`reconcile.judge.judge`; alignment itself
     works on the canonical ids that extraction put in the claims. Facts come sorted by id. A money
     fact's ``unit`` lists the currencies as written (``"CNY,USD"``) until the judge converts it.
 

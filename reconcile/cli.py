@@ -29,12 +29,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reconcile.errors import ReconcileError
+from reconcile.report import RENDERERS
 
 EXIT_OK = 0
 EXIT_CONTRADICTION = 1
 EXIT_USAGE = 2
 
-FORMATS = ("table", "json", "md", "html")
+FORMATS = RENDERERS.text_formats()
+"""The ``--format`` choices: every text format registered in :data:`reconcile.report.RENDERERS`."""
 #: Documents between two progress lines on stderr.
 PROGRESS_EVERY = 100
 
@@ -74,16 +76,6 @@ class _Progress:
         if not self._quiet:
             elapsed = time.perf_counter() - self._start
             print(f"reconcile [{elapsed:6.1f} s] {message}", file=self._stream, flush=True)
-
-
-def _render(report: Any, fmt: str) -> str:
-    if fmt == "json":
-        return report.to_json() + "\n"
-    if fmt == "md":
-        return report.to_markdown() + "\n"
-    if fmt == "html":
-        return report.to_html()
-    return report.to_table() + "\n"
 
 
 def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
@@ -138,7 +130,7 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stde
         progress.say(f"{len(claims)} claims; reconciling in {args.currency.upper()}")
         report = reconcile(claims, args.currency, lexicon=lexicon, problems=tuple(problems))
         progress.say(report.summary())
-        text = _render(report, args.format)
+        text = RENDERERS[args.format].document(report)
         if args.output:
             Path(args.output).write_text(text, encoding="utf-8")
             progress.say(f"report written to {args.output}")

@@ -391,3 +391,30 @@ def test_large_batches_restore_the_garbage_collector(monkeypatch):
         assert not gc.isenabled()  # a caller's choice is kept
     finally:
         gc.enable()
+
+
+def test_finding_kinds_are_one_registry():
+    from reconcile.judge import FINDING_KINDS, FindingKind
+    from reconcile.judge.kinds import CONTRADICTION
+
+    assert list(FINDING_KINDS) == [
+        "agreement", "contradiction", "stage_gap", "conversion_consistent", "conversion_mismatch",
+        "unknown_period", "fx_unavailable", "single_source",
+    ]
+    assert all(isinstance(kind, FindingKind) and kind.template and kind.when for kind in FINDING_KINDS.values())
+    assert FINDING_KINDS["contradiction"] is CONTRADICTION and CONTRADICTION.severity == "error"
+
+
+def test_every_finding_has_its_registered_kind_and_severity():
+    from reconcile.judge import FINDING_KINDS
+
+    claims = [
+        claim("a", exact(120_000), publisher="FT"),
+        claim("b", more_than(200_000), publisher="Reuters"),
+        claim("c", exact(100_000), action="receive", publisher="Le Monde"),
+        claim("d", exact(1), obj="A100", publisher="Nikkei"),
+    ]
+    report = reconcile(claims, report_single_source=True)
+    assert {f.kind for f in report.findings} >= {"contradiction", "single_source"}
+    for finding in report.findings:
+        assert finding.severity == FINDING_KINDS[finding.kind].severity

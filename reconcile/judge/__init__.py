@@ -65,25 +65,39 @@ approve < order < buy < receive), overlapping or unknown periods and incompatibl
 make a ``stage_gap``.
 """
 
-from reconcile.judge.align import align, block_key, common_period, fact_id, period_clusters, subject_key, subject_label
+from reconcile.judge.align import (
+    align,
+    block_key,
+    common_period,
+    fact_id,
+    period_clusters,
+    subject_key,
+    subject_label,
+)
 from reconcile.judge.core import Judgement, finding_order, judge
 from reconcile.judge.kinds import FINDING_KINDS
 from reconcile.judge.messages import MESSAGE_CLAIMS
 from reconcile.judge.normalise import FALLBACK_WINDOW_DAYS, corpus_window
 from reconcile.judge.registry import FindingKind, FindingKinds
 from reconcile.judge.sides import split_sides
-from reconcile.judge.tolerance import DEFAULT_TOLERANCE, Tolerance, compatible, rounding_margin, widened
+from reconcile.judge.tolerance import (
+    DEFAULT_TOLERANCE,
+    Tolerance,
+    compatible,
+    rounding_margin,
+    widened,
+)
 from reconcile.judge.trust import HEDGED_WEIGHT, independent_groups, source_trust
 
 __all__ = [
     "DEFAULT_TOLERANCE",
     "FALLBACK_WINDOW_DAYS",
     "FINDING_KINDS",
+    "HEDGED_WEIGHT",
+    "MESSAGE_CLAIMS",
     "FindingKind",
     "FindingKinds",
-    "HEDGED_WEIGHT",
     "Judgement",
-    "MESSAGE_CLAIMS",
     "Tolerance",
     "align",
     "block_key",

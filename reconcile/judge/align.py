@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from reconcile.model import Claim, DateRange, Fact, Subject
 
@@ -192,7 +193,7 @@ def align(claims: Iterable[Claim], lexicon: Any = None) -> list[Fact]:
                     kind=kind,
                     unit=_fact_unit(kind, unit_key, group),
                     period=period,
-                    claims=tuple(group),
+                    claims=group,  # type: ignore[arg-type]  # mypy cannot solve Fact's converter=tuple
                 )
             )
     facts.sort(key=lambda f: f.id)

@@ -12,7 +12,12 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from reconcile.formatting import format_interval, format_number, interval_json, period_json
+from reconcile.formatting import (
+    format_interval,
+    format_number,
+    interval_json,
+    period_json,
+)
 from reconcile.judge.align import MONEY_UNIT_KEY, subject_key, subject_label
 from reconcile.judge.batch import Batch, Conversion, Verdict
 from reconcile.judge.messages import (

@@ -47,7 +47,7 @@ class FindingKind:
         # mypy's attrs plugin cannot solve Finding's ``converter=tuple`` (a generic class).
         return Finding(self.name, claims, message, self.severity, fact_id, details)  # type: ignore[arg-type]
 
-    def detect(self, batch: "Batch") -> Iterator[Finding]:
+    def detect(self, batch: Batch) -> Iterator[Finding]:
         """The findings of this kind in ``batch``."""
         return iter(self.detector(self, batch))
 
@@ -85,6 +85,6 @@ class FindingKinds(Mapping[str, FindingKind]):
     def __len__(self) -> int:
         return len(self._kinds)
 
-    def detect(self, batch: "Batch") -> list[Finding]:
+    def detect(self, batch: Batch) -> list[Finding]:
         """Every kind's findings in ``batch``, kind after kind in registration order."""
         return [finding for kind in self._kinds.values() for finding in kind.detect(batch)]

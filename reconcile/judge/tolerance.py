@@ -25,7 +25,7 @@ class Tolerance:
     rounding_cap: float = attrs.field(default=0.05, validator=attrs.validators.ge(0.0))
 
     @classmethod
-    def of(cls, value: "Tolerance | float | None") -> "Tolerance":
+    def of(cls, value: Tolerance | float | None) -> Tolerance:
         if value is None:
             return cls()
         if isinstance(value, Tolerance):

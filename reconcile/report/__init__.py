@@ -16,7 +16,13 @@ module          what it owns
 from reconcile.report.formatting import format_interval, format_number, quantity_json
 from reconcile.report.renderers import RENDERERS, Renderer, Renderers
 from reconcile.report.report import Report
-from reconcile.report.schema import SCHEMA_VERSION, claim_json, evidence_json, fact_json, finding_json
+from reconcile.report.schema import (
+    SCHEMA_VERSION,
+    claim_json,
+    evidence_json,
+    fact_json,
+    finding_json,
+)
 
 __all__ = [
     "RENDERERS",

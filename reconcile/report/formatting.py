@@ -13,7 +13,13 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from reconcile.formatting import format_interval, format_number, interval_json, number_json, period_json
+from reconcile.formatting import (
+    format_interval,
+    format_number,
+    interval_json,
+    number_json,
+    period_json,
+)
 from reconcile.model import DateRange, Quantity
 
 __all__ = [

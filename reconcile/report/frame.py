@@ -61,7 +61,7 @@ TABLES: dict[str, tuple[Callable[[dict[str, Any]], Rows], list[str]]] = {
 }
 
 
-def render_frame(report: "Report", table: str = "findings") -> Any:
+def render_frame(report: Report, table: str = "findings") -> Any:
     """A pandas DataFrame of the ``"findings"``, ``"facts"`` or ``"claims"``.
 
     Needs pandas (``pip install 'reconcile[frame]'``); imported only here. Raises

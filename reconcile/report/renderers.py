@@ -35,7 +35,7 @@ class Renderer:
     text: bool = True
     ending: str = "\n"
 
-    def document(self, report: "Report", **options: Any) -> str:
+    def document(self, report: Report, **options: Any) -> str:
         """The rendering as written to a file or stdout (the text and its ending)."""
         if not self.text:
             raise ReconcileError(f"the {self.name!r} format is not text; use Report.render({self.name!r})")
@@ -78,7 +78,7 @@ class Renderers(Mapping[str, Renderer]):
         return tuple(name for name, renderer in self._renderers.items() if renderer.text)
 
 
-def render_json(report: "Report", indent: int | None = 2) -> str:
+def render_json(report: Report, indent: int | None = 2) -> str:
     """The report as a JSON document (schema in :mod:`reconcile.report.schema`)."""
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False)
 

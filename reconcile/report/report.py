@@ -65,7 +65,7 @@ class Report:
     problems: tuple[Any, ...] = attrs.field(default=(), converter=_problems)
 
     @classmethod
-    def of(cls, judgement: Judgement, problems: Sequence[Any] = ()) -> "Report":
+    def of(cls, judgement: Judgement, problems: Sequence[Any] = ()) -> Report:
         """The report of a :class:`~reconcile.judge.Judgement`, with the batch's ``problems``."""
         return cls(
             facts=judgement.facts,

@@ -65,7 +65,12 @@ import attrs
 
 from reconcile.judge.kinds import CONTRADICTION
 from reconcile.model import Claim, Evidence, Fact, Finding
-from reconcile.report.formatting import jsonable, period_json, quantity_json, subject_json
+from reconcile.report.formatting import (
+    jsonable,
+    period_json,
+    quantity_json,
+    subject_json,
+)
 
 if TYPE_CHECKING:
     from reconcile.report.report import Report
@@ -139,7 +144,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     }
 
 
-def report_dict(report: "Report") -> dict[str, Any]:
+def report_dict(report: Report) -> dict[str, Any]:
     """The report as JSON values, following the schema in the module docstring."""
     kinds = Counter(f.kind for f in report.findings)
     tolerance = attrs.asdict(report.tolerance) if attrs.has(type(report.tolerance)) else report.tolerance

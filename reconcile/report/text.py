@@ -16,7 +16,7 @@ MIN_KIND_WIDTH = 13
 MIN_MESSAGE_WIDTH = 20
 
 
-def render_table(report: "Report", width: int = 110) -> str:
+def render_table(report: Report, width: int = 110) -> str:
     """A plain-text table of the findings (severity, kind, message), then the summary."""
     kind_width = max([len("KIND"), *(len(f.kind) for f in report.findings)]) if report.findings else MIN_KIND_WIDTH
     kind_width = max(kind_width, MIN_KIND_WIDTH)
@@ -37,7 +37,7 @@ def render_table(report: "Report", width: int = 110) -> str:
     return "\n".join(lines)
 
 
-def render_markdown(report: "Report") -> str:
+def render_markdown(report: Report) -> str:
     """Markdown: a findings table, then each fact with its claims and sentences."""
     out = ["# Reconciliation report", "", report.summary(), ""]
     out += ["## Findings", ""]

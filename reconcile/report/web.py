@@ -33,7 +33,7 @@ CSS = (
 )
 
 
-def render_html(report: "Report") -> str:
+def render_html(report: Report) -> str:
     """One self-contained HTML page, findings first, contradictions highlighted."""
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
@@ -44,12 +44,12 @@ def render_html(report: "Report") -> str:
     )
 
 
-def render_notebook(report: "Report") -> str:
+def render_notebook(report: Report) -> str:
     """The notebook view (``_repr_html_``): the page's body and style in one ``<div>``."""
     return f"<div class='reconcile-report'><style>{CSS}</style>{html_body(report)}</div>"
 
 
-def html_body(report: "Report") -> str:
+def html_body(report: Report) -> str:
     e = escape
     parts = [f"<h1>Reconciliation report</h1><p class='summary'>{e(report.summary())}</p>", "<h2>Findings</h2>"]
     if not report.findings:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from reconcile import reconcile
 from reconcile.documents import load_documents
 from reconcile.extract import extract_claims
-from reconcile import reconcile
 from reconcile.model import Document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

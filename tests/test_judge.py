@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reconcile import reconcile
 from reconcile.errors import FxError
 from reconcile.fx import FxRates
-from reconcile import reconcile
 from reconcile.judge import (
     Tolerance,
     compatible,

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from reconcile import reconcile
 from reconcile.documents import load_documents
 from reconcile.extract import extract_claims
-from reconcile import reconcile
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconcile.errors import ReconcileError
 from reconcile import reconcile
+from reconcile.errors import ReconcileError
 from reconcile.model import Claim, DateRange, Quantity
 from reconcile.report import SCHEMA_VERSION, Report, format_interval, format_number
 
@@ -293,3 +293,13 @@ def test_renderers_are_one_registry_shared_by_report_and_cli():
     mine = Renderers()
     mine.register("count", lambda r: str(len(r.findings)))
     assert mine["count"].document(report) == f"{len(report.findings)}\n"
+
+
+def test_the_schema_lists_every_registered_finding_kind():
+    import re
+
+    from reconcile.judge import FINDING_KINDS
+    from reconcile.report import schema
+
+    listed = schema.__doc__.split('"kind": ')[1].split("#")[0]
+    assert re.findall(r'"(\w+)"', listed) == list(FINDING_KINDS)

@@ -52,12 +52,12 @@ def _consensus_text(verdict: Verdict) -> str:
     return format_interval(consensus.low, consensus.high, verdict.fact.unit)
 
 
-def _fact_details(verdict: Verdict) -> dict[str, Any]:
-    fact, consensus, claims = verdict.fact, verdict.consensus, verdict.claims
+def _fact_details(verdict: Verdict, claims: Sequence[Claim], documents: list[str]) -> dict[str, Any]:
+    fact, consensus = verdict.fact, verdict.consensus
     return {
         "unit": fact.unit,
         "period": period_json(fact.period),
-        "documents": _documents(claims),
+        "documents": documents,
         "independent_sources": verdict.independents,
         "sources": _outlets(claims),
         "normalised": {n.claim.id: interval_json(n.low, n.high) for n in verdict.normals},
@@ -94,7 +94,7 @@ def _contradiction(kind: FindingKind, verdict: Verdict) -> Finding:
     return kind.finding(
         claims,
         fact.id,
-        {**_fact_details(verdict), "sides": details},
+        {**_fact_details(verdict, claims, documents), "sides": details},
         label=fact_label(fact),
         where=f" within {documents[0]}" if len(documents) == 1 else "",
         sides=" versus ".join(texts) + more,
@@ -106,8 +106,11 @@ def _contradiction(kind: FindingKind, verdict: Verdict) -> Finding:
 def agreement(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
     """Facts stated by two or more documents whose figures can all hold."""
     for verdict in batch.verdicts:
+        if not verdict.normals or len(verdict.sides) > 1:
+            continue
         claims = verdict.claims
-        if not claims or len(verdict.sides) > 1 or len(_documents(claims)) < 2:
+        documents = _documents(claims)
+        if len(documents) < 2:
             continue
         independents = verdict.independents
         shared = ""
@@ -119,10 +122,10 @@ def agreement(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
         yield kind.finding(
             claims,
             verdict.fact.id,
-            _fact_details(verdict),
+            _fact_details(verdict, claims, documents),
             label=fact_label(verdict.fact),
             claims=len(claims),
-            documents=len(_documents(claims)),
+            documents=len(documents),
             independents=independents,
             sources=plural(independents, "source"),
             consensus=_consensus_text(verdict),
@@ -137,13 +140,16 @@ def single_source(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
     if not batch.report_single_source:
         return
     for verdict in batch.verdicts:
+        if not verdict.normals or len(verdict.sides) > 1:
+            continue
         claims = verdict.claims
-        if not claims or len(verdict.sides) > 1 or len(_documents(claims)) >= 2:
+        documents = _documents(claims)
+        if len(documents) >= 2:
             continue
         yield kind.finding(
             claims,
             verdict.fact.id,
-            _fact_details(verdict),
+            _fact_details(verdict, claims, documents),
             label=fact_label(verdict.fact),
             described=describe_all(verdict.normals),
             sentences=sentences(claims),

@@ -418,3 +418,19 @@ def test_every_finding_has_its_registered_kind_and_severity():
     assert {f.kind for f in report.findings} >= {"contradiction", "single_source"}
     for finding in report.findings:
         assert finding.severity == FINDING_KINDS[finding.kind].severity
+
+
+def test_the_judge_never_imports_the_report_or_the_pipeline():
+    """Imports run one way: judge -> report -> pipeline; the judge returns data (a Judgement)."""
+    import ast
+    from pathlib import Path
+
+    import reconcile.judge
+
+    package = Path(reconcile.judge.__file__).parent
+    for path in package.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            for name in names:
+                assert not name.startswith(("reconcile.report", "reconcile.pipeline", "reconcile.cli")), (path, name)

@@ -57,9 +57,9 @@ def run(
     left to :mod:`warnings`. Raises :class:`DocumentError` for a path that does not exist, before
     anything is read, and what :func:`reconcile` raises.
 
-    >>> report = run(Document("a", "ByteDance ordered 100,000 H20 chips in 2024.", "en"))
-    >>> report.summary()
-    '1 claim, 1 fact, no findings (currency USD)'
+    >>> report = run(Document("a", "ByteDance ordered 100,000 H20 chips in 2024.", "en"), currency="eur")
+    >>> type(report).__name__, report.currency, [claim.doc_id for claim in report.claims]
+    ('Report', 'EUR', ['a'])
     """
     say = on_progress or _silent
     table = _lexicon(lexicon)

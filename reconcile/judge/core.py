@@ -22,12 +22,13 @@ from reconcile.judge.sides import consensus, split_sides
 from reconcile.judge.tolerance import DEFAULT_TOLERANCE, Tolerance
 from reconcile.judge.trust import independent_count, source_trust
 from reconcile.lexicon import Lexicon
-from reconcile.model import Claim, DateRange, Fact, Finding
+from reconcile.model import SEVERITIES, Claim, DateRange, Fact, Finding
 
 #: Batches at least this large are judged with the cyclic garbage collector paused (see _gc_paused).
 GC_PAUSE_MIN_CLAIMS = 20_000
 
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+#: Most severe first: error, warning, info (the reverse of model.SEVERITIES).
+_SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(reversed(SEVERITIES))}
 
 
 @attrs.frozen

@@ -126,7 +126,7 @@ def synthetic_claims(n: int, seed: int = 7) -> list[Claim]:
 
 def run_one(n: int) -> dict:
     from reconcile.fx import FxRates
-    from reconcile.judge import reconcile
+    from reconcile import reconcile
     from reconcile.lexicon import Lexicon
 
     rates, lexicon = FxRates.default(), Lexicon.default()  # loaded once, outside the timing

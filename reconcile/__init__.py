@@ -14,7 +14,6 @@ describe different stages of one deal.
 ['stage_gap']
 """
 
-from reconcile.align import align
 from reconcile.dates import PeriodMention, find_periods, resolve_period
 from reconcile.documents import Corpus, DocumentWarning, load_documents
 from reconcile.errors import (
@@ -29,20 +28,12 @@ from reconcile.errors import (
     UnsupportedLanguage,
 )
 from reconcile.extract import extract_claims
-from reconcile.fx import FxRates
-from reconcile.judge import Tolerance, reconcile
-from reconcile.lexicon import Lexicon, LexMatch
-from reconcile.model import (
-    Claim,
-    DateRange,
-    Document,
-    Evidence,
-    Fact,
-    Finding,
-    Mention,
-    Quantity,
-)
+from reconcile.fx import FxRates, convert
+from reconcile.judge import Tolerance, align
+from reconcile.lexicon import LexMatch, Lexicon
+from reconcile.model import Claim, DateRange, Document, Evidence, Fact, Finding, Mention, Quantity
 from reconcile.quantities import find_quantities, parse_quantity
+from reconcile.pipeline import reconcile
 from reconcile.report import Report
 
 __version__ = "0.1.0"
@@ -74,6 +65,7 @@ __all__ = [
     "Tolerance",
     "UnsupportedLanguage",
     "align",
+    "convert",
     "extract_claims",
     "find_periods",
     "find_quantities",

@@ -5,10 +5,12 @@
     reconcile PATH [PATH ...] [--currency USD] [--format table|json|md|html] [-o FILE]
                    [--lexicon FILE] [--fail-on-contradiction] [--quiet]
 
-The pipeline is ``load_documents(PATH) -> extract_claims(corpus, lexicon) -> reconcile(claims,
-currency) -> print``; several PATHs are read as one batch (``reconcile seeds/ examples/corpus_en/``
-lines French and English articles up). Documents that cannot be read or processed are reported on
-stderr (and in the report) and do not stop the run. Progress goes to stderr; the report goes to stdout or ``-o FILE``.
+The pipeline is :func:`reconcile.pipeline.run` (``load_documents(PATH) -> extract_claims(corpus,
+lexicon) -> reconcile(claims, currency)``), then the report is rendered in the ``--format`` chosen
+among the text formats of :data:`reconcile.report.RENDERERS`. Several PATHs are read as one batch
+(``reconcile seeds/ examples/corpus_en/`` lines French and English articles up). Documents that
+cannot be read or processed are reported on stderr (and in the report) and do not stop the run.
+Progress goes to stderr; the report goes to stdout or ``-o FILE``.
 
 Exit codes:
 
@@ -23,20 +25,20 @@ import argparse
 import contextlib
 import sys
 import time
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
+from reconcile import pipeline
 from reconcile.errors import ReconcileError
+from reconcile.report import RENDERERS
 
 EXIT_OK = 0
 EXIT_CONTRADICTION = 1
 EXIT_USAGE = 2
 
-FORMATS = ("table", "json", "md", "html")
-#: Documents between two progress lines on stderr.
-PROGRESS_EVERY = 100
+FORMATS = RENDERERS.text_formats()
+"""The ``--format`` choices: every text format registered in :data:`reconcile.report.RENDERERS`."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,84 +78,41 @@ class _Progress:
             print(f"reconcile [{elapsed:6.1f} s] {message}", file=self._stream, flush=True)
 
 
-def _render(report: Any, fmt: str) -> str:
-    if fmt == "json":
-        return report.to_json() + "\n"
-    if fmt == "md":
-        return report.to_markdown() + "\n"
-    if fmt == "html":
-        return report.to_html()
-    return report.to_table() + "\n"
-
-
 def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the command line with ``argv``; returns the exit code (see the module docstring)."""
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
-    parser = build_parser()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            args = parser.parse_args(argv)
+            args = build_parser().parse_args(argv)
     except SystemExit as exit_:  # argparse already printed the usage (or the help)
         return EXIT_OK if exit_.code == 0 else EXIT_USAGE
     progress = _Progress(err, args.quiet)
     try:
-        from reconcile.documents import load_documents
-        from reconcile.extract import extract_claims
-        from reconcile.judge import reconcile
-        from reconcile.lexicon import Lexicon
-
-        lexicon = Lexicon.default()
-        if args.lexicon:
-            lexicon = lexicon.merge(Lexicon.load(args.lexicon))
-        for path in args.paths:
-            if not Path(path).exists():
-                print(f"reconcile: error: {path}: no such file or directory", file=err)
-                return EXIT_USAGE
-        documents: list[Any] = []
-        problems: list[ReconcileError] = []
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            for path in args.paths:
-                progress.say(f"loading {path}")
-                corpus = load_documents(path)
-                documents.extend(corpus)
-                problems.extend(corpus.problems)
-        reported = [str(p) for p in problems]
-        others = [str(w.message) for w in caught if not any(r in str(w.message) for r in reported)]
-        notices = dict.fromkeys([*reported, *others])  # each once, in order
-        for notice in notices:
-            print(f"reconcile: warning: {notice}", file=err)
-        progress.say(f"{len(documents)} documents; extracting claims")
-        claims = []
-        failed: list[tuple[str, ReconcileError]] = []
-        for start in range(0, len(documents), PROGRESS_EVERY):
-            claims.extend(extract_claims(documents[start : start + PROGRESS_EVERY], lexicon, errors=failed))
-            done = min(start + PROGRESS_EVERY, len(documents))
-            if len(documents) > PROGRESS_EVERY:
-                progress.say(f"extracted {len(claims)} claims from {done}/{len(documents)} documents")
-        for doc_id, error in failed:
-            print(f"reconcile: warning: {doc_id}: skipped: {error}", file=err)
-        problems.extend(error for _, error in failed)
-        progress.say(f"{len(claims)} claims; reconciling in {args.currency.upper()}")
-        report = reconcile(claims, args.currency, lexicon=lexicon, problems=tuple(problems))
+        report = pipeline.run(
+            args.paths,
+            currency=args.currency,
+            lexicon=args.lexicon or None,
+            on_progress=progress.say,
+            on_notice=lambda notice: print(f"reconcile: warning: {notice}", file=err),
+        )
         progress.say(report.summary())
-        text = _render(report, args.format)
-        if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
-            progress.say(f"report written to {args.output}")
-        else:
-            out.write(text)
-            out.flush()
-    except ReconcileError as exc:
-        print(f"reconcile: error: {exc}", file=err)
-        return EXIT_USAGE
-    except OSError as exc:
+        _write(RENDERERS[args.format].document(report), args.output, out, progress)
+    except (ReconcileError, OSError) as exc:
         print(f"reconcile: error: {exc}", file=err)
         return EXIT_USAGE
     if args.fail_on_contradiction and report.has_contradictions:
         return EXIT_CONTRADICTION
     return EXIT_OK
+
+
+def _write(text: str, output: str | None, out: TextIO, progress: _Progress) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        progress.say(f"report written to {output}")
+    else:
+        out.write(text)
+        out.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

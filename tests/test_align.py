@@ -8,7 +8,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconcile.align import align, block_key, common_period, period_clusters, subject_key
+from reconcile.judge.align import align, block_key, common_period, period_clusters, subject_key
 from reconcile.model import Claim, DateRange, Quantity
 
 Y2024, Y2025, Y2026 = DateRange.year(2024), DateRange.year(2025), DateRange.year(2026)

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from reconcile import reconcile
 from reconcile.documents import load_documents
 from reconcile.extract import extract_claims
-from reconcile.judge import reconcile
 from reconcile.model import Document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -240,3 +240,33 @@ def test_article_text_cannot_run_script_in_the_notebook_view(tmp_path):
     dom = dump_dom(page, tmp_path)
     assert dom.title == "view"
     assert_nothing_ran(dom)
+
+
+def with_hostile_evidence(report):
+    """The hostile report with evidence on every claim whose words carry the payloads (extraction
+    fills evidence in another branch; here it is set by hand)."""
+    import attrs
+
+    from reconcile.model import Evidence
+    from reconcile.report import Report
+
+    def evidenced(claim):
+        return attrs.evolve(claim, evidence=(
+            Evidence("subject", f"clause_actor {SCRIPT_PAYLOAD}", "explicit", 0, 9, f"ByteDance {IMG_PAYLOAD}"),
+            Evidence("period", "default", "default", text=ATTR_PAYLOAD),
+        ))
+
+    facts = [attrs.evolve(f, claims=[evidenced(c) for c in f.claims]) for f in report.facts]
+    findings = [attrs.evolve(f, claims=[evidenced(c) for c in f.claims]) for f in report.findings]
+    return Report(facts=facts, findings=findings, currency=report.currency, claims=[evidenced(c) for c in report.claims])
+
+
+def test_evidence_shows_on_demand_and_cannot_run_script(tmp_path):
+    report = with_hostile_evidence(reconcile(extract_claims(hostile_documents())))
+    page = tmp_path / "evidence.html"
+    report.to_html(page)
+    dom = dump_dom(page, tmp_path)
+    assert_nothing_ran(dom)
+    assert "details" in dom.tags and "summary" in dom.tags
+    assert not any(tag == "details" and name == "open" for tag, name, _ in dom.attributes), "evidence starts closed"
+    assert "clause_actor <script>document.title='PWNED'</script>" in dom.text

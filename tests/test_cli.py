@@ -48,7 +48,7 @@ def test_seeds_json_is_the_report_schema():
     code, out, _ = cli(str(SEEDS), "--format", "json", "--quiet")
     assert code == EXIT_OK
     data = json.loads(out)
-    assert data["schema_version"] == "1" and data["currency"] == "USD"
+    assert data["schema_version"] == "2" and data["currency"] == "USD"
     assert data["summary"]["findings"]["stage_gap"] == 1
 
 

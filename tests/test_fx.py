@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from reconcile import DateRange, FxError, IncompatibleQuantities, Quantity, ReconcileError
-from reconcile.fx import FxRates
+from reconcile.fx import FxRates, convert
 
 RATES = FxRates.default()
 # Currencies the ECB has published every business day since 1999 (no euro adopters, no gaps).
@@ -116,7 +116,7 @@ def test_convert_needs_a_date_or_a_range():
     with pytest.raises(FxError, match="date or a date range"):
         RATES.convert(Quantity.exact(5.6e9, "USD", "money"), "EUR")
     with pytest.raises(FxError, match="date or a date range"):
-        Quantity.exact(5.6e9, "USD", "money").to("EUR")
+        convert(Quantity.exact(5.6e9, "USD", "money"), "EUR")
 
 
 def test_convert_refuses_what_is_not_money():
@@ -132,7 +132,7 @@ def test_the_same_currency_is_returned_unchanged_without_a_date():
 
 def test_convert_on_one_day_keeps_the_bound_and_the_text():
     q = Quantity.exact(40e9, "CNY", "money", "40 milliards de yuans")
-    usd = q.to("USD", on="2024-12-02")
+    usd = convert(q, "USD", on="2024-12-02")
     rate = ECB[dt.date(2024, 12, 2)]["USD"] / ECB[dt.date(2024, 12, 2)]["CNY"]
     assert usd.unit == "USD" and usd.kind == "money"
     assert usd.low == usd.high == usd.stated == pytest.approx(40e9 * rate)
@@ -142,7 +142,7 @@ def test_convert_on_one_day_keeps_the_bound_and_the_text():
 def test_convert_over_a_range_spans_every_rate_and_states_the_midpoint():
     span = DateRange.parse({"from": "2024-12-01", "to": "2025-01-31"})
     low_rate, high_rate = RATES.rate("CNY", "USD", span)
-    usd = Quantity.exact(40e9, "CNY", "money").to("USD", on=span)
+    usd = convert(Quantity.exact(40e9, "CNY", "money"), "USD", on=span)
     assert usd.bound == "range"
     assert usd.low == pytest.approx(40e9 * low_rate) and usd.high == pytest.approx(40e9 * high_rate)
     assert usd.stated == pytest.approx(40e9 * (low_rate + high_rate) / 2)
@@ -155,11 +155,11 @@ def test_an_open_bound_stays_open():
     assert usd.low == pytest.approx(40e9 * RATES.rate("CNY", "USD", DateRange.month(2024, 12))[0])
 
 
-def test_an_explicit_rate_table_is_used_by_quantity_to(tmp_path):
+def test_an_explicit_rate_table_is_used_by_convert(tmp_path):
     path = tmp_path / "rates.csv"
     path.write_text("date,currency,rate\n2025-01-02,USD,2\n2025-01-02,CNY,8\n")
     rates = FxRates.from_csv(path)
-    usd = Quantity.exact(8, "CNY", "money").to("USD", on="2025-01-03", rates=rates)
+    usd = convert(Quantity.exact(8, "CNY", "money"), "USD", on="2025-01-03", rates=rates)
     assert usd.stated == 2.0
 
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reconcile import reconcile
 from reconcile.errors import FxError
 from reconcile.fx import FxRates
 from reconcile.judge import (
@@ -16,7 +17,6 @@ from reconcile.judge import (
     compatible,
     corpus_window,
     independent_groups,
-    reconcile,
     rounding_margin,
     source_trust,
     widened,
@@ -379,9 +379,9 @@ def test_contradiction_iff_intervals_cannot_all_hold(specs, rnd):
 def test_large_batches_restore_the_garbage_collector(monkeypatch):
     import gc
 
-    import reconcile.judge as judge
+    import reconcile.judge.core as judge_core
 
-    monkeypatch.setattr(judge, "GC_PAUSE_MIN_CLAIMS", 2)
+    monkeypatch.setattr(judge_core, "GC_PAUSE_MIN_CLAIMS", 2)
     assert gc.isenabled()
     reconcile([claim("a", exact(1)), claim("b", exact(1))])
     assert gc.isenabled()
@@ -391,3 +391,46 @@ def test_large_batches_restore_the_garbage_collector(monkeypatch):
         assert not gc.isenabled()  # a caller's choice is kept
     finally:
         gc.enable()
+
+
+def test_finding_kinds_are_one_registry():
+    from reconcile.judge import FINDING_KINDS, FindingKind
+    from reconcile.judge.kinds import CONTRADICTION
+
+    assert list(FINDING_KINDS) == [
+        "agreement", "contradiction", "stage_gap", "conversion_consistent", "conversion_mismatch",
+        "unknown_period", "fx_unavailable", "single_source",
+    ]
+    assert all(isinstance(kind, FindingKind) and kind.template and kind.when for kind in FINDING_KINDS.values())
+    assert FINDING_KINDS["contradiction"] is CONTRADICTION and CONTRADICTION.severity == "error"
+
+
+def test_every_finding_has_its_registered_kind_and_severity():
+    from reconcile.judge import FINDING_KINDS
+
+    claims = [
+        claim("a", exact(120_000), publisher="FT"),
+        claim("b", more_than(200_000), publisher="Reuters"),
+        claim("c", exact(100_000), action="receive", publisher="Le Monde"),
+        claim("d", exact(1), obj="A100", publisher="Nikkei"),
+    ]
+    report = reconcile(claims, report_single_source=True)
+    assert {f.kind for f in report.findings} >= {"contradiction", "single_source"}
+    for finding in report.findings:
+        assert finding.severity == FINDING_KINDS[finding.kind].severity
+
+
+def test_the_judge_never_imports_the_report_or_the_pipeline():
+    """Imports run one way: judge -> report -> pipeline; the judge returns data (a Judgement)."""
+    import ast
+    from pathlib import Path
+
+    import reconcile.judge
+
+    package = Path(reconcile.judge.__file__).parent
+    for path in package.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            for name in names:
+                assert not name.startswith(("reconcile.report", "reconcile.pipeline", "reconcile.cli")), (path, name)

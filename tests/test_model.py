@@ -70,3 +70,17 @@ def test_overlap_is_symmetric(a, width_a, shift):
     first = Quantity(low=a, high=a + width_a, stated=a)
     second = Quantity(low=a + shift, high=a + shift + 1, stated=a + shift)
     assert first.overlaps(second) == second.overlaps(first)
+
+
+
+def test_the_model_imports_no_exchange_rates():
+    """model and fx no longer import each other: conversion is ``reconcile.fx.convert``."""
+    import ast
+    import inspect
+
+    import reconcile.model
+
+    tree = ast.parse(inspect.getsource(reconcile.model))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert "reconcile.fx" not in imported
+    assert not hasattr(Quantity, "to")

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from reconcile import reconcile
 from reconcile.documents import load_documents
 from reconcile.extract import extract_claims
-from reconcile.judge import reconcile
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -154,3 +154,32 @@ def test_dependent_sources_count_once_in_the_7bn_contradiction(both_report):
     ]
     # seed 000 and en_04 both rest on The Information: one source against the FT
     assert spend.details["independent_sources"] == 2
+
+
+def test_run_is_load_extract_reconcile_in_one_call(seeds_report):
+    from reconcile import pipeline
+
+    said: list[str] = []
+    report = pipeline.run(SEEDS, on_progress=said.append)
+    assert report.to_json() == seeds_report.to_json()
+    assert said[0] == f"loading {SEEDS}" and said[-1].endswith("reconciling in USD")
+
+
+def test_run_reads_paths_and_documents_as_one_batch_and_reports_problems(tmp_path):
+    from reconcile import pipeline
+    from reconcile.errors import DocumentError
+    from reconcile.model import Document
+
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(
+        '{"id": "klingon", "lang": "tlh", "text": "ByteDance qaStaHvIS 100 000 chips."}\nnot json\n',
+        encoding="utf-8",
+    )
+    extra = Document("extra", "ByteDance ordered 100,000 H20 chips in 2024.", "en")
+    notices: list[str] = []
+    report = pipeline.run([mixed, extra], currency="eur", on_notice=notices.append)
+    assert report.currency == "EUR" and {c.doc_id for c in report.claims} == {"extra"}
+    assert any("invalid JSON" in n for n in notices) and any(n.startswith("klingon: skipped:") for n in notices)
+    assert len(report.problems) == 2
+    with pytest.raises(DocumentError, match="no such file or directory"):
+        pipeline.run([extra, tmp_path / "missing"])

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reconcile import reconcile
 from reconcile.errors import ReconcileError
-from reconcile.judge import reconcile
 from reconcile.model import Claim, DateRange, Quantity
 from reconcile.report import SCHEMA_VERSION, Report, format_interval, format_number
 
@@ -60,7 +60,7 @@ def test_findings_and_facts(report):
 
 def test_json_follows_the_documented_schema(report):
     data = json.loads(report.to_json())
-    assert data["schema_version"] == SCHEMA_VERSION == "1"
+    assert data["schema_version"] == SCHEMA_VERSION == "2"
     assert set(data) == {"schema_version", "currency", "tolerance", "window", "summary", "findings", "facts",
                          "claims", "trust", "problems"}
     assert data["summary"]["contradictions"] == 1
@@ -237,3 +237,69 @@ def test_any_report_serialises_consistently(claims):
     page = report.to_html()
     assert "<script" not in page.lower().replace("&lt;script", "")
     assert report.to_markdown() and report.to_table()
+
+
+def _evidenced_claim() -> Claim:
+    from reconcile.model import Evidence
+
+    return Claim(
+        "ev#1", "ev", 17, 19, "12", "ByteDance bought 12 <b>chips</b>.", Quantity.exact(12, "chip", "count", "12"),
+        subject="ByteDance", action="buy",
+        evidence=(
+            Evidence("subject", "clause_actor", "explicit", 0, 9, "ByteDance"),
+            Evidence("period", "default", "default"),
+        ),
+    )
+
+
+def test_json_documents_each_claims_evidence():
+    data = json.loads(reconcile([_evidenced_claim()]).to_json())
+    assert data["schema_version"] == "2"
+    assert data["claims"][0]["evidence"] == [
+        {"slot": "subject", "resolver": "clause_actor", "origin": "explicit", "start": 0, "end": 9, "text": "ByteDance"},
+        {"slot": "period", "resolver": "default", "origin": "default", "start": None, "end": None, "text": ""},
+    ]
+    from reconcile.report import schema
+
+    for key in ("evidence", "slot", "resolver", "origin", "start", "end", "text"):
+        assert f'"{key}"' in schema.__doc__
+
+
+def test_html_shows_evidence_in_a_closed_details_without_script():
+    report = reconcile([_evidenced_claim()])
+    page = report.to_html()
+    assert "<details class='evidence'><summary>evidence</summary>" in page
+    assert "<td>clause_actor</td><td>explicit</td><td>ByteDance</td><td>0–9</td>" in page
+    assert "<details open" not in page and "<script" not in page
+    assert "content=\"default-src 'none'; style-src 'unsafe-inline'\"" in page
+    # no evidence recorded: no empty details
+    plain = reconcile([make_claim("p", Quantity.exact(1, "chip", "count", "1"))])
+    assert "<details" not in plain.to_html()
+
+
+def test_renderers_are_one_registry_shared_by_report_and_cli():
+    from reconcile.cli import build_parser
+    from reconcile.report import RENDERERS, Renderers
+
+    assert list(RENDERERS) == ["table", "json", "md", "html", "frame"]
+    choices = next(a.choices for a in build_parser()._actions if a.dest == "format")
+    assert tuple(choices) == RENDERERS.text_formats() == ("table", "json", "md", "html")
+    report = reconcile([make_claim("p", Quantity.exact(1, "chip", "count", "1"))])
+    assert report.render("md") == report.to_markdown() and report.render("table", width=80) == report.to_table(80)
+    with pytest.raises(ReconcileError, match="unknown output format 'csv'"):
+        report.render("csv")
+    with pytest.raises(ReconcileError, match="already registered"):
+        RENDERERS.register("json", lambda r: "")
+    mine = Renderers()
+    mine.register("count", lambda r: str(len(r.findings)))
+    assert mine["count"].document(report) == f"{len(report.findings)}\n"
+
+
+def test_the_schema_lists_every_registered_finding_kind():
+    import re
+
+    from reconcile.judge import FINDING_KINDS
+    from reconcile.report import schema
+
+    listed = schema.__doc__.split('"kind": ')[1].split("#")[0]
+    assert re.findall(r'"(\w+)"', listed) == list(FINDING_KINDS)

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from reconcile.model import Claim, DateRange, Fact, Subject
 
@@ -150,7 +151,7 @@ def _fact_unit(kind: str, unit_key: str, claims: Iterable[Claim]) -> str:
 def align(claims: Iterable[Claim], lexicon: Any = None) -> list[Fact]:
     """Group claims into facts about one (subject, action, object, kind, period).
 
-    ``lexicon`` is accepted for symmetry with :func:`reconcile.judge.reconcile`; alignment itself
+    ``lexicon`` is accepted for symmetry with :func:`reconcile.judge.judge`; alignment itself
     works on the canonical ids that extraction put in the claims. Facts come sorted by id. A money
     fact's ``unit`` lists the currencies as written (``"CNY,USD"``) until the judge converts it.
 
@@ -192,7 +193,7 @@ def align(claims: Iterable[Claim], lexicon: Any = None) -> list[Fact]:
                     kind=kind,
                     unit=_fact_unit(kind, unit_key, group),
                     period=period,
-                    claims=tuple(group),
+                    claims=group,  # type: ignore[arg-type]  # mypy cannot solve Fact's converter=tuple
                 )
             )
     facts.sort(key=lambda f: f.id)

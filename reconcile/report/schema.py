@@ -1,0 +1,169 @@
+"""The report as JSON values (what :meth:`Report.to_dict` and the ``json`` renderer give).
+
+JSON schema (``schema_version`` "2")
+------------------------------------
+
+The document is one object; keys are stable, new keys may be added within a version, a renamed or
+removed key bumps the version. Infinite interval bounds are ``null`` (JSON has no infinity): an
+interval ``[200000, null]`` means "200 000 or more". Periods are ``{"from": "YYYY-MM-DD", "to":
+"YYYY-MM-DD"}`` or ``null`` (unknown). A subject is a string, a list of strings (a group) or ``null``.
+
+.. code-block:: text
+
+    {
+      "schema_version": "2",
+      "currency": "USD",                     # every money figure is compared in this currency
+      "tolerance": {"relative": 0.02, "rounding_cap": 0.05},
+      "window": period | null,               # dates undated money figures (the corpus window)
+      "summary": {"claims": int, "facts": int, "findings": {kind: int, ...},
+                  "contradictions": int, "problems": int},
+      "findings": [{
+          "kind": "agreement" | "contradiction" | "stage_gap" | "conversion_consistent"
+                  | "conversion_mismatch" | "unknown_period" | "fx_unavailable" | "single_source",
+                                             # the names in reconcile.judge.FINDING_KINDS
+          "severity": "info" | "warning" | "error",
+          "fact_id": str | null,
+          "message": str,                    # a sentence a person can read
+          "claims": [claim id, ...],
+          "documents": [document id, ...],
+          "details": {...}                   # kind-specific, JSON values only
+      }],
+      "facts": [{
+          "id": str, "subject": subject, "action": str, "object": str | null,
+          "kind": "money" | "count" | "percent" | "number", "unit": str, "period": period,
+          "consensus": quantity | null, "claims": [claim id, ...]
+      }],
+      "claims": [{
+          "id": str, "doc_id": str, "text": str, "sentence": str, "start": int, "end": int,
+          "quantity": quantity, "subject": subject, "action": str, "object": str | null,
+          "period": period, "hedged": bool, "attributed_to": str | null, "sources": [str],
+          "equivalents": [claim id], "lang": str, "published": period, "publisher": str | null,
+          "evidence": [evidence, ...]        # why each frame slot holds its value; [] if none recorded
+      }],
+      "trust": {outlet: float},              # iterative source trust (facts with 2+ sources)
+      "problems": [str]                      # documents that could not be read
+    }
+
+    quantity = {"low": float | null, "high": float | null, "stated": float, "unit": str,
+                "kind": str, "bound": "exact" | "approx" | "lower" | "upper" | "range", "text": str}
+
+    evidence = {"slot": "subject" | "action" | "object" | "period" | "hedged" | "attributed_to",
+                "resolver": str,             # the named rule that decided the slot
+                "origin": "explicit" | "carried" | "default",
+                "start": int | null, "end": int | null,   # offsets in the document text; null for a default
+                "text": str}                 # the words the resolver read
+
+Versions: "1" had no ``evidence`` on claims; "2" adds it (``reconcile`` 0.1.0, issue 8).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from reconcile.judge.kinds import CONTRADICTION
+from reconcile.model import Claim, Evidence, Fact, Finding
+from reconcile.report.formatting import (
+    jsonable,
+    period_json,
+    quantity_json,
+    subject_json,
+)
+
+if TYPE_CHECKING:
+    from reconcile.report.report import Report
+
+SCHEMA_VERSION = "2"
+
+
+def evidence_json(evidence: Evidence) -> dict[str, Any]:
+    """One slot's evidence as JSON values.
+
+    >>> evidence_json(Evidence("subject", "clause_actor", "explicit", 0, 9, "ByteDance"))
+    {'slot': 'subject', 'resolver': 'clause_actor', 'origin': 'explicit', 'start': 0, 'end': 9, 'text': 'ByteDance'}
+    """
+    return {
+        "slot": evidence.slot,
+        "resolver": evidence.resolver,
+        "origin": evidence.origin,
+        "start": evidence.start,
+        "end": evidence.end,
+        "text": evidence.text,
+    }
+
+
+def claim_json(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "doc_id": claim.doc_id,
+        "text": claim.text,
+        "sentence": claim.sentence,
+        "start": claim.start,
+        "end": claim.end,
+        "quantity": quantity_json(claim.quantity),
+        "subject": subject_json(claim.subject),
+        "action": claim.action,
+        "object": claim.object,
+        "period": period_json(claim.period),
+        "hedged": claim.hedged,
+        "attributed_to": claim.attributed_to,
+        "sources": list(claim.sources),
+        "equivalents": list(claim.equivalents),
+        "lang": claim.lang,
+        "published": period_json(claim.published),
+        "publisher": claim.publisher,
+        "evidence": [evidence_json(e) for e in claim.evidence],
+    }
+
+
+def fact_json(fact: Fact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "subject": subject_json(fact.subject),
+        "action": fact.action,
+        "object": fact.object,
+        "kind": fact.kind,
+        "unit": fact.unit,
+        "period": period_json(fact.period),
+        "consensus": quantity_json(fact.consensus),
+        "claims": [c.id for c in fact.claims],
+    }
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "kind": finding.kind,
+        "severity": finding.severity,
+        "fact_id": finding.fact_id,
+        "message": finding.message,
+        "claims": [c.id for c in finding.claims],
+        "documents": sorted({c.doc_id for c in finding.claims}),
+        "details": jsonable(dict(finding.details)),
+    }
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    """The report as JSON values, following the schema in the module docstring."""
+    kinds = Counter(f.kind for f in report.findings)
+    tolerance = attrs.asdict(report.tolerance) if attrs.has(type(report.tolerance)) else report.tolerance
+    claims = report.all_claims()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "currency": report.currency,
+        "tolerance": tolerance,
+        "window": period_json(report.window),
+        "summary": {
+            "claims": len(claims),
+            "facts": len(report.facts),
+            "findings": dict(sorted(kinds.items())),
+            "contradictions": kinds.get(CONTRADICTION.name, 0),
+            "problems": len(report.problems),
+        },
+        "findings": [finding_json(f) for f in report.findings],
+        "facts": [fact_json(f) for f in report.facts],
+        "claims": [claim_json(c) for c in claims],
+        "trust": {k: round(v, 6) for k, v in report.trust.items()},
+        "problems": [str(p) for p in report.problems],
+    }

@@ -138,24 +138,62 @@ YEARS = (1800, 2100)
 """A bare integer in this span, with nothing counted, is read as a year, not a figure."""
 
 def _bounded(pattern: str) -> str:
+    """``pattern`` not followed by a word character."""
     return f"(?:{pattern})(?!\\w)"
 
 
+_VULGAR_FRACTIONS = "\u00bc-\u00be\u2150-\u215e"  # ¼ ½ ¾ and ⅐ .. ⅞, as a character-class range
+
+
+@attrs.frozen
+class _Patterns:
+    """The compiled regexes of one language (see :func:`_patterns`)."""
+
+    master: re.Pattern[str]
+    """Finds a figure with what is written around it: qualifier, sign, currency, scale, percent."""
+    tokeniser: re.Pattern[str]
+    """Splits the number words of a match into tokens (words, ordinals, joiners, commas)."""
+    noun_phrase: re.Pattern[str]
+    """Reads the counted noun or product after a figure."""
+    model: re.Pattern[str]
+    """A model name (H20, 910B: letters and digits glued)."""
+
+
 @functools.cache
-def _patterns(code: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
-    """The master regex, the number-word tokeniser, the noun-phrase regex and the model-name
-    regex of a language, compiled once from its data file."""
+def _patterns(code: str) -> _Patterns:
+    """The regexes of a language, compiled once from its data file."""
     lang = language(code)
-    word_joiners = [j for j in lang.joiners if j.isalpha()]
-    number_words = [w for w in lang.words if w not in lang.article_only]
-    big_words = [w for w, v in lang.words.items() if v >= 100]
+    return _Patterns(
+        master=re.compile(_master_regex(lang), re.IGNORECASE | re.VERBOSE),
+        tokeniser=re.compile(_tokeniser_regex(lang), re.IGNORECASE),
+        noun_phrase=re.compile(_noun_phrase_regex(lang), re.IGNORECASE),
+        model=re.compile(_model_regex(lang)),
+    )
+
+
+def _word_joiners(lang: Language) -> list[str]:
+    """The joiners that are words ("et", "and"), not marks (",")."""
+    return [j for j in lang.joiners if j.isalpha()]
+
+
+def _word_separator(lang: Language) -> str:
+    """What stands between two number words: spaces or hyphens, maybe a joining word or a comma."""
+    word_joiners = _word_joiners(lang)
     separator = r"[\s\-]+"
     if word_joiners:
         separator = rf"[\s\-]+(?:{alternation(word_joiners)}[\s\-]+)?"
     if "," in lang.joiners:
         separator = rf"(?:\s*,\s*|{separator})"
-    number_word = _bounded(alternation(number_words))
+    return separator
+
+
+def _word_sequence_regex(lang: Language) -> str:
+    """Number words in a row ("deux cent mille", "a dozen", "trois cinquièmes", "two point five"),
+    with the words after a decimal word in the group ``decimal_words``."""
+    separator = _word_separator(lang)
+    number_word = _bounded(alternation([w for w in lang.words if w not in lang.article_only]))
     ordinal = _bounded(alternation(lang.ordinal_phrases))
+    big_words = [w for w, v in lang.words.items() if v >= 100]
     article = only_article = ""
     if lang.article_only:
         only_article = rf"(?:{alternation(lang.article_only)}[\s\-]+)?"
@@ -163,91 +201,119 @@ def _patterns(code: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
     denominator = rf"(?:{separator}{only_article}{ordinal})?" if lang.ordinals else ""
     word_sequence = rf"{article}(?:{number_word}(?:{separator}{number_word})*{denominator}|{ordinal})"
     scale_only = [w for w in lang.scales if normalise(w) not in lang.words]
-    scale_word = _bounded(alternation(lang.scales))
     if lang.article_only and scale_only:  # "a dozen": the article is the figure of a scale word
         article_of_scale = rf"{alternation(lang.article_only)}(?=[\s\-]+{_bounded(alternation(scale_only))})"
         word_sequence = rf"(?:{article_of_scale}|{word_sequence})"
     if lang.decimal_words:
         # "virgule soixante et onze" is .71; "point five and two" is 1.5, then 2
         decimal_separator = r"[\s\-]+"
-        if lang.joined_decimals and word_joiners:
+        if lang.joined_decimals and _word_joiners(lang):
             decimal_separator += (
-                rf"(?:{alternation(word_joiners)}[\s\-]+(?={_bounded(alternation(lang.joined_decimals))}))?"
+                rf"(?:{alternation(_word_joiners(lang))}[\s\-]+(?={_bounded(alternation(lang.joined_decimals))}))?"
             )
         word_sequence += (
             rf"(?:\s+{_bounded(alternation(lang.decimal_words))}\s+"
-            rf"(?P<fracwords>{number_word}(?:{decimal_separator}{number_word})*))?"
+            rf"(?P<decimal_words>{number_word}(?:{decimal_separator}{number_word})*))?"
         )
+    return word_sequence
 
-    digits = (
-        r"\d{0,3}[\u00bc-\u00be\u2150-\u215e]"
-        r"|\d{1,3}/\d{1,3}(?![/\d])"
-        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?"
-        r"|\d+(?:[.,]\d+)*(?:[eE][+\-]?\d+(?!\w)|[x×]10\^[+\-]?\d+)?(?:\^[+\-]?\d+)?"
-        rf"|{re.escape(lang.decimal)}\d+"
+
+def _digits_regex(lang: Language) -> str:
+    """A figure in digits, one alternative a line."""
+    return (
+        rf"\d{{0,3}}[{_VULGAR_FRACTIONS}]"  # "½", "2¾"
+        r"|\d{1,3}/\d{1,3}(?![/\d])"  # "3/4", not a date "3/4/2020"
+        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?"  # "1 234 567,8": thousands grouped by spaces
+        r"|\d+(?:[.,]\d+)*(?:[eE][+\-]?\d+(?!\w)|[x×]10\^[+\-]?\d+)?(?:\^[+\-]?\d+)?"  # "1,234.5", "1e10", "1,1^23"
+        rf"|{re.escape(lang.decimal)}\d+"  # ",08": a decimal mark first
     )
-    negative = ""
-    if lang.negative_words:
-        negative = rf"|(?P<signw>{_bounded(alternation(lang.negative_words))})\s+"
-    percent_first = ""
-    if lang.percent_prepositions:
-        alpha_percent = [w for w in lang.percent_words if w[:1].isalpha()]
-        percent_first = (
-            rf"(?:(?P<ppct>{_bounded(alternation(alpha_percent))})\s+"
-            rf"{_bounded(alternation(lang.percent_prepositions))}\s+)?"
-        )
+
+
+def _qualifier_regex(lang: Language) -> str:
+    """A qualifier before a figure; a verb or preposition may reach it through a link ("topped
+    the $3 trillion mark"), which is then a part of the qualifier, in the group ``qualifier_link``."""
     plain_qualifiers = [q for q in lang.qualifiers if q not in lang.linked_qualifiers]
-    qualifier = (  # "topped the $3 trillion mark": the link is a part of the qualifier
+    return (
         rf"{alternation(plain_qualifiers)}|{_bounded(alternation(lang.linked_qualifiers))}"
-        rf"(?P<qlink>\s+{_bounded(alternation(lang.qualifier_links))})?"
+        rf"(?P<qualifier_link>\s+{_bounded(alternation(lang.qualifier_links))})?"
     )
-    capitals = "|".join(map(re.escape, lang.scale_capitals)) or r"(?!x)x"
-    caps_space = "[ \u00a0\u202f]?" if lang.capitals_glued else "[ \u00a0\u202f]"
-    prefix_currencies = alternation(lang.prefix_currencies)
-    suffix_currencies = alternation(lang.currency_phrases)
-    prepositions = alternation(lang.noun_prepositions)
+
+
+def _start_chars(lang: Language) -> str:
+    """The characters, other than letters, digits, "-" and "−", a figure with its qualifier or
+    currency may begin with, as the inside of a character class."""
     starts = {p[0] for table in (lang.qualifiers, lang.prefix_currencies) for p in table if p}
     start_chars = "".join(sorted(re.escape(c) for c in starts | {lang.decimal} if not c.isalnum()))
-    start_chars += "\u00bc-\u00be\u2150-\u215e"
-    master = (
-        rf"(?=[\w\-−{start_chars}])(?<!\w)(?<!\d[.,])(?<!\d:)"
-        rf"{percent_first}"
-        rf"(?:(?P<qual>{qualifier})\s*(?=[\d\-−$€£¥￥\w]))?"
-        rf"(?:(?P<sign>[\-−])(?=\d){negative})?"
-        rf"(?:(?P<pcur>{prefix_currencies})\s?(?=\d|\w))?"
-        rf"(?:(?P<num>{digits})|(?P<words>{word_sequence}))"
-        rf"(?:(?P<glued>{alternation(lang.scale_glued)})(?![^\W\d_])"
-        rf"|\s(?P<gluedcur>{alternation(lang.scale_glued)})(?=[$€£¥￥])"
-        rf"|\s?(?P<abbr>{alternation(lang.scale_abbreviations)})(?![^\W\d_])"
-        rf"|{caps_space}(?P<caps>(?-i:{capitals}))(?![^\W\d_]))?"
-        rf"(?:(?<=[^\W\d_])(?P<flink>[\s\-]+{alternation(lang.fraction_links)})(?=[\s\-]+{scale_word}))?"
-        rf"(?P<scalew>(?:(?:\s+|-|(?<=\d)){scale_word}){{0,2}})"
-        rf"(?(pcur)|(?:(?:\s*|-)(?:{prepositions}\s*)?(?P<scur>{suffix_currencies})(?![^\W\d_])"
-        rf"(?P<scalew2>(?:\s+{_bounded(alternation(lang.scales))})?))?)"
-        rf"(?:\s*(?P<pct>{alternation(lang.percent_words)})(?!\w))?"
-        rf"(?:\s+(?P<qafter>{_bounded(alternation(lang.qualifiers_after))}))?"
-    )
-    tokens = rf"{_bounded(alternation(list(lang.words) + list(lang.ordinal_phrases) + word_joiners))}|,"
-    model = f"(?-i:{lang.model_pattern})"
-    product = rf"(?:{_bounded(alternation(lang.products))}|{model}(?!\w))"
+    return start_chars + _VULGAR_FRACTIONS
+
+
+def _master_regex(lang: Language) -> str:
+    """The master regex (verbose): every group a figure may carry, in the order it is written."""
+    negative = ""
+    if lang.negative_words:
+        negative = rf"|(?P<minus_word>{_bounded(alternation(lang.negative_words))})\s+"
+    percent_before = ""
+    if lang.percent_prepositions:
+        alpha_percent = [w for w in lang.percent_words if w[:1].isalpha()]
+        percent_before = (
+            rf"(?:(?P<percent_before>{_bounded(alternation(alpha_percent))})\s+"
+            rf"{_bounded(alternation(lang.percent_prepositions))}\s+)?"
+        )
+    scale_word = _bounded(alternation(lang.scales))
+    capitals = "|".join(map(re.escape, lang.scale_capitals)) or r"(?!x)x"
+    capitals_space = "[ \u00a0\u202f]?" if lang.capitals_glued else "[ \u00a0\u202f]"
+    scale_glued = alternation(lang.scale_glued)
+    return rf"""
+        (?=[\w\-−{_start_chars(lang)}])(?<!\w)(?<!\d[.,])(?<!\d:)  # not inside a word, a number or a time
+        {percent_before}                                   # "percent of" 10
+        (?:(?P<qualifier>{_qualifier_regex(lang)})\s*(?=[\d\-−$€£¥￥\w]))?  # "plus de", "topped the"
+        (?:(?P<minus_sign>[\-−])(?=\d){negative})?          # "-9,25", "minus 5"
+        (?:(?P<currency_before>{alternation(lang.prefix_currencies)})\s?(?=\d|\w))?  # "$", "US$", "€"
+        (?:(?P<digits>{_digits_regex(lang)})               # the figure in digits
+          |(?P<number_words>{_word_sequence_regex(lang)}))  # or in words
+        (?:(?P<scale_glued>{scale_glued})(?![^\W\d_])       # "12bn", "5M"
+          |\s(?P<scale_glued_before_symbol>{scale_glued})(?=[$€£¥￥])  # "5 M€"
+          |\s?(?P<scale_abbreviation>{alternation(lang.scale_abbreviations)})(?![^\W\d_])  # "3 mds", "5 bn"
+          |{capitals_space}(?P<scale_capital>(?-i:{capitals}))(?![^\W\d_]))?  # "1,674.5 G"
+        (?:(?<=[^\W\d_])(?P<fraction_link>[\s\-]+{alternation(lang.fraction_links)})(?=[\s\-]+{scale_word}))?  # half "a" dozen
+        (?P<scale_words>(?:(?:\s+|-|(?<=\d)){scale_word}){{0,2}})  # "milliards", "thousand million"
+        (?(currency_before)|                                # a currency after, unless one came before:
+          (?:(?:\s*|-)(?:{alternation(lang.noun_prepositions)}\s*)?  # "de", "of"
+            (?P<currency_after>{alternation(lang.currency_phrases)})(?![^\W\d_])  # "dollars", "€", "yuans"
+            (?P<scale_word_after_currency>(?:\s+{scale_word})?))?)  # "dollars billion"
+        (?:\s*(?P<percent_after>{alternation(lang.percent_words)})(?!\w))?  # "%", "pour cent"
+        (?:\s+(?P<qualifier_after>{_bounded(alternation(lang.qualifiers_after))}))?  # "environ" after
+    """
+
+
+def _tokeniser_regex(lang: Language) -> str:
+    """One number word, ordinal or joining word, or a comma."""
+    return rf"{_bounded(alternation(list(lang.words) + list(lang.ordinal_phrases) + _word_joiners(lang)))}|,"
+
+
+def _model_regex(lang: Language) -> str:
+    return f"(?-i:{lang.model_pattern})"
+
+
+def _noun_phrase_regex(lang: Language) -> str:
+    """A counted noun or a product after a figure, maybe after a preposition, modifiers and up
+    to two gap words: "puces Ascend 910B", "de puces d'IA", "enterprise users"."""
+    product = rf"(?:{_bounded(alternation(lang.products))}|{_model_regex(lang)}(?!\w))"
     brand = _bounded(alternation(lang.brands))
     noun = _bounded(alternation(lang.nouns))
     before = rf"(?:{_bounded(alternation(lang.modifiers_before))}\s+)*" if lang.modifiers_before else ""
     after = rf"(?:\s+{_bounded(alternation(lang.modifiers_after))})*" if lang.modifiers_after else ""
     gap = _noun_gap(lang)
-    noun_phrase = (
-        # possessive spaces: a long run of them is never given back one by one
-        rf"[ \t\u00a0\u202f]*+(?:{prepositions}[ \t\u00a0\u202f]*+)?(?P<phrase>"
-        rf"{before}(?P<gap_a>(?:{gap}\s+{before}){{0,2}})(?:{brand}\s+)?(?:(?P<prod_a>{product})\s+)?"
-        rf"(?P<noun_a>{noun}){after}(?:\s+{brand})?(?:\s+(?P<prod_b>{product}))?"
-        rf"|{before}(?P<gap_c>(?:{gap}\s+{before}){{0,2}})(?:{brand}\s+)?(?P<prod_c>{product})"
-        rf"(?:\s+(?P<noun_c>{noun}))?)"
-    )
     return (
-        re.compile(master, re.IGNORECASE),
-        re.compile(tokens, re.IGNORECASE),
-        re.compile(noun_phrase, re.IGNORECASE),
-        re.compile(model),
+        # possessive spaces: a long run of them is never given back one by one
+        rf"[ \t\u00a0\u202f]*+(?:{alternation(lang.noun_prepositions)}[ \t\u00a0\u202f]*+)?(?P<noun_phrase>"
+        # a noun, maybe with a product before or after it: "puces Ascend 910B", "H20 chips"
+        rf"{before}(?P<gap_before_noun>(?:{gap}\s+{before}){{0,2}})(?:{brand}\s+)?"
+        rf"(?:(?P<product_before_noun>{product})\s+)?"
+        rf"(?P<noun>{noun}){after}(?:\s+{brand})?(?:\s+(?P<product_after_noun>{product}))?"
+        # or a product first, maybe with a noun after it: "Ascend 910B", "H100 GPUs"
+        rf"|{before}(?P<gap_before_product>(?:{gap}\s+{before}){{0,2}})(?:{brand}\s+)?(?P<product>{product})"
+        rf"(?:\s+(?P<noun_after_product>{noun}))?)"
     )
 
 
@@ -336,17 +402,17 @@ def _currency_of(symbol: str, lang: Language, hint: str | None, text: str, memo:
 
 def _scale_of(match: re.Match, lang: Language) -> tuple[float, bool]:
     scale, scaled = 1.0, False
-    glued = match["glued"] or match["gluedcur"]
+    glued = match["scale_glued"] or match["scale_glued_before_symbol"]
     if glued:
         scale *= lang.scale_glued.get(normalise(glued), 1.0)
         scaled = True
-    if match["abbr"]:
-        scale *= lang.scale_abbreviations.get(normalise(match["abbr"]), 1.0)
+    if match["scale_abbreviation"]:
+        scale *= lang.scale_abbreviations.get(normalise(match["scale_abbreviation"]), 1.0)
         scaled = True
-    if match["caps"]:
-        scale *= lang.scale_capitals[match["caps"]]
+    if match["scale_capital"]:
+        scale *= lang.scale_capitals[match["scale_capital"]]
         scaled = True
-    for word in (match["scalew"] + " " + (match["scalew2"] or "")).split():
+    for word in (match["scale_words"] + " " + (match["scale_word_after_currency"] or "")).split():
         scale *= lang.scales.get(normalise(word), 1.0)
         scaled = True
     return scale, scaled
@@ -355,13 +421,13 @@ def _scale_of(match: re.Match, lang: Language) -> tuple[float, bool]:
 def _word_scale(match: re.Match, lang: Language) -> float:
     """The scale written in words after a figure ("3 hundred", "4 thousand"), else 1."""
     scale = 1.0
-    for word in match["scalew"].split():
+    for word in match["scale_words"].split():
         scale *= lang.scales.get(normalise(word), 1.0)
     return scale
 
 
 def _figures(text: str, code: str, hint: str | None, strict: bool) -> list[_Figure]:
-    master = _patterns(code)[0]
+    master = _patterns(code).master
     memo: dict = {}
     out: list[_Figure] = []
     position = 0
@@ -378,9 +444,9 @@ def _figures(text: str, code: str, hint: str | None, strict: bool) -> list[_Figu
             position = match.start() + 1
             continue
         out.extend(figures)
-        if not figures and match["words"] and match.end() > match.end("words"):
+        if not figures and match["number_words"] and match.end() > match.end("number_words"):
             # Words that are no figure ("the first £100"): what follows them is scanned again.
-            position = max(match.end("words"), match.start() + 1)
+            position = max(match.end("number_words"), match.start() + 1)
             continue
         position = max(match.end(), match.start() + 1)
 
@@ -391,10 +457,10 @@ _LAST_WORD = re.compile(r"[^\s\-]+$")
 def _prefix_symbol(match: re.Match, lang: Language) -> tuple[str | None, int]:
     """The currency written before the figure and where it starts. A prefix that is also a
     word of the language counts only in capitals: "A$3" is Australian, "a$3" is "a" then "$3"."""
-    prefix = match["pcur"]
+    prefix = match["currency_before"]
     if not prefix:
         return None, -1
-    start = match.start("pcur")
+    start = match.start("currency_before")
     letters, mark, _ = prefix.partition("$")
     if mark and letters and not letters.isupper() and normalise(letters) in lang.word_prefixes:
         return prefix[len(letters):], start + len(letters)
@@ -403,11 +469,11 @@ def _prefix_symbol(match: re.Match, lang: Language) -> tuple[str | None, int]:
 
 def _qualifier(match: re.Match, lang: Language) -> str | None:
     """The kind of the qualifier before the figure ("plus de", "topped the"), or ``None``."""
-    written = match["qual"]
+    written = match["qualifier"]
     if not written:
         return None
-    if match["qlink"]:  # "franchi la barre des": the link says nothing of the bound
-        written = written[: match.start("qlink") - match.start("qual")]
+    if match["qualifier_link"]:  # "franchi la barre des": the link says nothing of the bound
+        written = written[: match.start("qualifier_link") - match.start("qualifier")]
     return lang.qualifiers.get(normalise(written))
 
 
@@ -420,16 +486,16 @@ def _read(
     if end < len(text) and (text[end].isalnum() or text[end] == "_"):
         return None
     symbol, symbol_start = _prefix_symbol(match, lang)
-    symbol = symbol or match["scur"]
-    if match["words"]:
-        segments, trailing_currency, article_cut = _word_segments(match, _patterns(code)[1], lang, strict)
+    symbol = symbol or match["currency_after"]
+    if match["number_words"]:
+        segments, trailing_currency, article_cut = _word_segments(match, _patterns(code).tokeniser, lang, strict)
         if article_cut and segments:
             end = segments[-1][1]
         symbol = symbol or trailing_currency
-        if match["flink"] and normalise(_LAST_WORD.search(match["words"])[0]) not in lang.ordinals:
+        if match["fraction_link"] and normalise(_LAST_WORD.search(match["number_words"])[0]) not in lang.ordinals:
             return None  # "half a dozen" links a fraction to its scale; "three of a million" does not
     else:
-        segments = _digit_segments(match["num"], match.start("num"), lang)
+        segments = _digit_segments(match["digits"], match.start("digits"), lang)
     if not segments:
         return []
     scale, scaled = _scale_of(match, lang)
@@ -438,10 +504,10 @@ def _read(
     if symbol:
         currency, factor = _currency_of(symbol, lang, hint, text, memo)
     qualifier = _qualifier(match, lang)
-    after = lang.qualifiers_after.get(normalise(match["qafter"])) if match["qafter"] else None
-    sign = -1.0 if match["sign"] or match["signw"] else 1.0
-    percent = bool(match["pct"] or match["ppct"])
-    noun_re = _patterns(code)[2]
+    after = lang.qualifiers_after.get(normalise(match["qualifier_after"])) if match["qualifier_after"] else None
+    sign = -1.0 if match["minus_sign"] or match["minus_word"] else 1.0
+    percent = bool(match["percent_after"] or match["percent_before"])
+    noun_re = _patterns(code).noun_phrase
     context = _context(code)
     out = []
     for index, (seg_start, seg_end, value, step, bare, article) in enumerate(segments):
@@ -452,9 +518,9 @@ def _read(
             multiplier *= scale * (factor or 1.0)
         core_start = seg_start
         if first:
-            for group in ("ppct", "signw", "sign", "pcur"):
+            for group in ("percent_before", "minus_word", "minus_sign", "currency_before"):
                 if match[group]:
-                    core_start = symbol_start if group == "pcur" else match.start(group)
+                    core_start = symbol_start if group == "currency_before" else match.start(group)
                     break
         figure = _Figure(
             start=match.start() if first and qualifier else core_start,
@@ -463,14 +529,14 @@ def _read(
             value=_times(value, multiplier),
             step=_times(step, abs(multiplier)) if step < 1 else step,
             qualifier=(qualifier if first else None) or (after if last else None),
-            currency=currency if last or (first and match["pcur"]) else None,
+            currency=currency if last or (first and match["currency_before"]) else None,
             percent=percent and last,
             scaled=scaled and last,
             bare_integer=bare and not (last and (scaled or symbol or percent)) and sign > 0,
             article=article,
             scale=abs(multiplier) if last else 1.0,
             word_scale=word_scale if last else 1.0,
-            digits=not match["words"],
+            digits=not match["number_words"],
         )
         if last and not figure.currency and not figure.percent:
             figure = _with_noun(figure, text, noun_re, lang)
@@ -659,14 +725,14 @@ def _word_segments(
     """Number-word segments of a match, and a currency word the words swallowed at their end
     ("quarante-cinq cents": "cents" is the currency, not a hundred). A lone article is kept,
     flagged, so that "un sur trois" can still become a fraction."""
-    offset = match.start("words")
-    tokens = list(tokeniser.finditer(match["words"]))
-    if match["fracwords"]:
-        tokens = [t for t in tokens if offset + t.start() < match.start("fracwords")]
+    offset = match.start("number_words")
+    tokens = list(tokeniser.finditer(match["number_words"]))
+    if match["decimal_words"]:
+        tokens = [t for t in tokens if offset + t.start() < match.start("decimal_words")]
     words = [t.group() for t in tokens]
     fraction = None
     if words and normalise(words[-1]) in lang.ordinals:
-        fraction = _fraction(tokens, match["words"], lang)
+        fraction = _fraction(tokens, match["number_words"], lang)
         if fraction is None:
             return [], None
         if fraction[1] is None:  # "the two millionth visitor": one rank, no figure
@@ -675,8 +741,8 @@ def _word_segments(
     ranges = words_value(words, lang)
     trailing_currency = None
     suffixed = (
-        match["glued"] or match["gluedcur"] or match["abbr"] or match["caps"] or match["scalew"] or match["scur"]
-        or match["pct"]
+        match["scale_glued"] or match["scale_glued_before_symbol"] or match["scale_abbreviation"] or match["scale_capital"] or match["scale_words"] or match["currency_after"]
+        or match["percent_after"]
     )
     if len(ranges) > 1 and not suffixed and fraction is None:
         first, last, _ = ranges[-1]
@@ -684,20 +750,20 @@ def _word_segments(
             trailing_currency = words[first]
             ranges = ranges[:-1]
     article_cut = (
-        fraction is None and not match["fracwords"] and match.end() == match.end("words") and ranges
+        fraction is None and not match["decimal_words"] and match.end() == match.end("number_words") and ranges
         and _article_of_next_noun([normalise(w) for w in words], ranges[-1], match.string, match.end(), lang)
     )
     if article_cut:  # "soixante-quinze millions un an plus tôt": "un" is the article of "an"
         first, last, value = ranges[-1]
         ranges[-1] = (first, last - 1, value - lang.words[normalise(words[last - 1])])
-    has_currency = bool(match["scur"] or match["pcur"] or trailing_currency)
-    has_scale = bool(match["glued"] or match["gluedcur"] or match["abbr"] or match["caps"] or match["scalew"].strip())
+    has_currency = bool(match["currency_after"] or match["currency_before"] or trailing_currency)
+    has_scale = bool(match["scale_glued"] or match["scale_glued_before_symbol"] or match["scale_abbreviation"] or match["scale_capital"] or match["scale_words"].strip())
     segments = []
     for first, last, value in ranges:
         head = normalise(words[first])
         count = last - first
         article = (
-            count == 1 and not has_scale and head in lang.articles and not match["signw"]
+            count == 1 and not has_scale and head in lang.articles and not match["minus_word"]
             and not (has_currency and head not in lang.article_only)
         )
         if not strict and lang.words.get(head, 0) >= 1000 and head not in lang.standalone_scales:
@@ -711,13 +777,13 @@ def _word_segments(
             # "one billion and a half million": the scale is of the fraction only
             value = whole / scale + part
         segments = segments[:-1] + [(start, offset + end, value, 1e-3, False, lone and not has_scale)]
-    elif match["fracwords"] and segments:
+    elif match["decimal_words"] and segments:
         start, _, value, _, _, _ = segments[-1]
-        fraction_tokens = [t.group() for t in tokeniser.finditer(match["fracwords"])]
+        fraction_tokens = [t.group() for t in tokeniser.finditer(match["decimal_words"])]
         digits = "".join(str(int(v)) for _, _, v in words_value(fraction_tokens, lang))
         if digits:
             decimals = float(f"0.{digits}")
-            segments[-1] = (start, match.end("fracwords"), value + decimals, 10.0 ** -len(digits), False, False)
+            segments[-1] = (start, match.end("decimal_words"), value + decimals, 10.0 ** -len(digits), False, False)
     return segments, trailing_currency, bool(article_cut)
 
 
@@ -834,15 +900,15 @@ def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern, lang: Language) 
     found = noun_re.match(text, figure.end)
     if not found:
         return figure
-    if (found["gap_a"] or found["gap_c"]) and figure.bare_integer and YEARS[0] <= figure.value <= YEARS[1]:
+    if (found["gap_before_noun"] or found["gap_before_product"]) and figure.bare_integer and YEARS[0] <= figure.value <= YEARS[1]:
         return figure  # "in 2024 enterprise users...": a year, then a noun phrase
-    noun_word = found["noun_a"] or found["noun_c"]
-    product = found["prod_a"] or found["prod_b"] or found["prod_c"]
+    noun_word = found["noun"] or found["noun_after_product"]
+    product = found["product_before_noun"] or found["product_after_noun"] or found["product"]
     if noun_word:
         unit = lang.nouns.get(normalise(noun_word), "item")
     else:
         unit = lang.products.get(normalise(product or ""), "item")
-    return attrs.evolve(figure, noun=found["phrase"], noun_unit=unit, noun_end=found.end("phrase"))
+    return attrs.evolve(figure, noun=found["noun_phrase"], noun_unit=unit, noun_end=found.end("noun_phrase"))
 
 
 _YEAR_SPAN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–/]$")

@@ -97,6 +97,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
@@ -454,7 +455,76 @@ def _figures(text: str, code: str, hint: str | None, strict: bool) -> list[_Figu
 _LAST_WORD = re.compile(r"[^\s\-]+$")
 
 
-def _prefix_symbol(match: re.Match, lang: Language) -> tuple[str | None, int]:
+class _Segment(NamedTuple):
+    """One figure of a match in digits or words, before what is written around the match
+    (sign, scale, currency, qualifier) is applied. A match holds several in a list ("22,24,26")
+    or when its words do not make one number ("cinq et six millions")."""
+
+    start: int
+    end: int
+    value: float
+    step: float
+    """The unit of the last digit written: 1 for "200 000", 0.1 for "5,6", 1e-3 for a fraction."""
+    year_like: bool
+    """Four bare digits, which may be a year ("2025")."""
+    article: bool
+    """A lone article ("un", "a"), kept only to begin a fraction ("un sur trois")."""
+
+
+@attrs.frozen
+class _Around:
+    """What a match writes around its figures, read once from its groups; the sign belongs
+    to the first figure, the scale, currency and percent to the last."""
+
+    start: int
+    """Where the match starts, qualifier included."""
+    lead_start: int | None
+    """Where a percent word, minus or currency written before the first figure starts."""
+    qualifier: str | None
+    qualifier_after: str | None
+    sign: float
+    percent: bool
+    scale: float
+    scaled: bool
+    word_scale: float
+    currency: str | None
+    factor: float
+    """The currency's factor to its ISO unit (0.01 for cents), or 1."""
+    symbol: bool
+    """Whether a currency word or symbol is written, known or not."""
+    currency_before: bool
+    digits: bool
+
+
+def _read(
+    match: re.Match[str], text: str, code: str, hint: str | None, strict: bool, memo: dict[str, str]
+) -> list[_Figure] | None:
+    """The figures of one regex match; ``None`` when the match is glued to a word."""
+    lang = language(code)
+    if _glued_to_word(text, match.end()):
+        return None
+    symbol, symbol_start = _prefix_symbol(match, lang)
+    symbol = symbol or match["currency_after"]
+    end = match.end()
+    if match["number_words"]:
+        words = _word_segments(match, _patterns(code).tokeniser, lang, strict)
+        if words is None:
+            return []
+        if words.article_cut and words.segments:
+            end = words.segments[-1].end
+        symbol = symbol or words.trailing_currency
+        if _fraction_link_without_fraction(match, lang):
+            return None  # "half a dozen" links a fraction to its scale; "three of a million" does not
+        segments = words.segments
+    else:
+        segments = _digit_segments(match["digits"], match.start("digits"), lang)
+    if not segments:
+        return []
+    around = _around(match, lang, symbol, symbol_start, hint, text, memo)
+    return _kept(_figures_of(segments, around, end), text, code, strict)
+
+
+def _prefix_symbol(match: re.Match[str], lang: Language) -> tuple[str | None, int]:
     """The currency written before the figure and where it starts. A prefix that is also a
     word of the language counts only in capitals: "A$3" is Australian, "a$3" is "a" then "$3"."""
     prefix = match["currency_before"]
@@ -467,7 +537,7 @@ def _prefix_symbol(match: re.Match, lang: Language) -> tuple[str | None, int]:
     return prefix, start
 
 
-def _qualifier(match: re.Match, lang: Language) -> str | None:
+def _qualifier(match: re.Match[str], lang: Language) -> str | None:
     """The kind of the qualifier before the figure ("plus de", "topped the"), or ``None``."""
     written = match["qualifier"]
     if not written:
@@ -477,69 +547,97 @@ def _qualifier(match: re.Match, lang: Language) -> str | None:
     return lang.qualifiers.get(normalise(written))
 
 
-def _read(
-    match: re.Match, text: str, code: str, hint: str | None, strict: bool, memo: dict
-) -> list[_Figure] | None:
-    """The figures of one regex match; ``None`` when the match is glued to a word."""
-    lang = language(code)
-    end = match.end()
-    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
-        return None
-    symbol, symbol_start = _prefix_symbol(match, lang)
-    symbol = symbol or match["currency_after"]
-    if match["number_words"]:
-        segments, trailing_currency, article_cut = _word_segments(match, _patterns(code).tokeniser, lang, strict)
-        if article_cut and segments:
-            end = segments[-1][1]
-        symbol = symbol or trailing_currency
-        if match["fraction_link"] and normalise(_LAST_WORD.search(match["number_words"])[0]) not in lang.ordinals:
-            return None  # "half a dozen" links a fraction to its scale; "three of a million" does not
-    else:
-        segments = _digit_segments(match["digits"], match.start("digits"), lang)
-    if not segments:
-        return []
-    scale, scaled = _scale_of(match, lang)
-    word_scale = _word_scale(match, lang)
-    currency = factor = None
+def _glued_to_word(text: str, end: int) -> bool:
+    """Whether a letter, digit or underscore follows ``end`` ("180ml", "3 USD50")."""
+    return end < len(text) and (text[end].isalnum() or text[end] == "_")
+
+
+def _fraction_link_without_fraction(match: re.Match[str], lang: Language) -> bool:
+    """Whether a fraction link ("a" in "half a dozen") follows words that are no fraction."""
+    if not match["fraction_link"]:
+        return False
+    last_word = _LAST_WORD.search(match["number_words"])
+    return last_word is None or normalise(last_word[0]) not in lang.ordinals
+
+
+def _lead_start(match: re.Match[str], symbol_start: int) -> int | None:
+    """Where what is written before the first figure (percent word, minus, currency) starts."""
+    for group in ("percent_before", "minus_word", "minus_sign", "currency_before"):
+        if match[group]:
+            return symbol_start if group == "currency_before" else match.start(group)
+    return None
+
+
+def _around(
+    match: re.Match[str], lang: Language, symbol: str | None, symbol_start: int,
+    hint: str | None, text: str, memo: dict[str, str],
+) -> _Around:
+    """Read the groups around the figures of ``match``; ``hint``, ``text`` and ``memo`` decide
+    an ambiguous currency symbol (see :func:`_currency_of`)."""
+    currency, factor = None, None
     if symbol:
         currency, factor = _currency_of(symbol, lang, hint, text, memo)
-    qualifier = _qualifier(match, lang)
-    after = lang.qualifiers_after.get(normalise(match["qualifier_after"])) if match["qualifier_after"] else None
-    sign = -1.0 if match["minus_sign"] or match["minus_word"] else 1.0
-    percent = bool(match["percent_after"] or match["percent_before"])
-    noun_re = _patterns(code).noun_phrase
-    context = _context(code)
+    scale, scaled = _scale_of(match, lang)
+    after = match["qualifier_after"]
+    return _Around(
+        start=match.start(),
+        lead_start=_lead_start(match, symbol_start),
+        qualifier=_qualifier(match, lang),
+        qualifier_after=lang.qualifiers_after.get(normalise(after)) if after else None,
+        sign=-1.0 if match["minus_sign"] or match["minus_word"] else 1.0,
+        percent=bool(match["percent_after"] or match["percent_before"]),
+        scale=scale,
+        scaled=scaled,
+        word_scale=_word_scale(match, lang),
+        currency=currency,
+        factor=factor or 1.0,
+        symbol=bool(symbol),
+        currency_before=bool(match["currency_before"]),
+        digits=not match["number_words"],
+    )
+
+
+def _figures_of(segments: list[_Segment], around: _Around, end: int) -> list[_Figure]:
+    """The figures of a match's segments: the sign and a qualifier before go to the first, the
+    scale, currency, percent and a qualifier after to the last (which ends at ``end``)."""
+    last_index = len(segments) - 1
+    return [_figure(segment, index == 0, index == last_index, around, end) for index, segment in enumerate(segments)]
+
+
+def _figure(segment: _Segment, first: bool, last: bool, around: _Around, end: int) -> _Figure:
+    multiplier = around.sign if first else 1.0
+    if last:
+        multiplier *= around.scale * around.factor
+    core_start = around.lead_start if first and around.lead_start is not None else segment.start
+    return _Figure(
+        start=around.start if first and around.qualifier else core_start,
+        core_start=core_start,
+        end=end if last else segment.end,
+        value=_times(segment.value, multiplier),
+        step=_times(segment.step, abs(multiplier)) if segment.step < 1 else segment.step,
+        qualifier=(around.qualifier if first else None) or (around.qualifier_after if last else None),
+        currency=around.currency if last or (first and around.currency_before) else None,
+        percent=around.percent and last,
+        scaled=around.scaled and last,
+        bare_integer=(
+            segment.year_like and not (last and (around.scaled or around.symbol or around.percent))
+            and around.sign > 0
+        ),
+        article=segment.article,
+        scale=abs(multiplier) if last else 1.0,
+        word_scale=around.word_scale if last else 1.0,
+        digits=around.digits,
+    )
+
+
+def _kept(figures: list[_Figure], text: str, code: str, strict: bool) -> list[_Figure]:
+    """The figures that are figures: the last one takes the noun after it; dates, times, years
+    and product numbers are dropped (unless ``strict``), and so are infinite values."""
+    lang, noun_phrase, context = language(code), _patterns(code).noun_phrase, _context(code)
     out = []
-    for index, (seg_start, seg_end, value, step, bare, article) in enumerate(segments):
-        last = index == len(segments) - 1
-        first = index == 0
-        multiplier = sign if first else 1.0
-        if last:
-            multiplier *= scale * (factor or 1.0)
-        core_start = seg_start
-        if first:
-            for group in ("percent_before", "minus_word", "minus_sign", "currency_before"):
-                if match[group]:
-                    core_start = symbol_start if group == "currency_before" else match.start(group)
-                    break
-        figure = _Figure(
-            start=match.start() if first and qualifier else core_start,
-            core_start=core_start,
-            end=end if last else seg_end,
-            value=_times(value, multiplier),
-            step=_times(step, abs(multiplier)) if step < 1 else step,
-            qualifier=(qualifier if first else None) or (after if last else None),
-            currency=currency if last or (first and match["currency_before"]) else None,
-            percent=percent and last,
-            scaled=scaled and last,
-            bare_integer=bare and not (last and (scaled or symbol or percent)) and sign > 0,
-            article=article,
-            scale=abs(multiplier) if last else 1.0,
-            word_scale=word_scale if last else 1.0,
-            digits=not match["number_words"],
-        )
-        if last and not figure.currency and not figure.percent:
-            figure = _with_noun(figure, text, noun_re, lang)
+    for index, figure in enumerate(figures):
+        if index == len(figures) - 1 and not figure.currency and not figure.percent:
+            figure = _with_noun(figure, text, noun_phrase, lang)
         if not strict and _not_a_figure(figure, text, context):
             continue
         if math.isfinite(figure.value):
@@ -675,35 +773,40 @@ _TIMES_TEN = re.compile("[x×]10\\^")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?")
 
 
-def _digit_segments(token: str, offset: int, lang: Language) -> list[tuple]:
-    """``(start, end, value, step, bare_year_like, article)`` of a figure in digits: plain and
-    grouped digits, 3/4, 1e10, 1,1^23, ,08; "22,24,26" (marks that group nothing) is a list."""
+FRACTION_STEP = 1e-3
+"""The step given to a fraction ("3/4", "deux tiers", "un sur trois"): its last digit is unknown."""
+
+
+def _digit_segments(token: str, offset: int, lang: Language) -> list[_Segment]:
+    """The figures of a token in digits: plain and grouped digits, 3/4, 1e10, 1,1^23, ,08;
+    "22,24,26" (marks that group nothing) is a list."""
+    end = offset + len(token)
     if token.isascii() and token.isdigit():  # the common case, fast
-        return [(offset, offset + len(token), float(token), 1.0, len(token) == 4, False)]
+        return [_Segment(offset, end, float(token), 1.0, len(token) == 4, False)]
     if not token[-1].isdigit():  # a vulgar fraction: "½", "2¾"
         whole = float(token[:-1]) if token[:-1] else 0.0
-        return [(offset, offset + len(token), whole + unicodedata.numeric(token[-1]), 1e-3, False, False)]
+        return [_Segment(offset, end, whole + unicodedata.numeric(token[-1]), FRACTION_STEP, False, False)]
     if "/" in token:
         numerator, _, denominator = token.partition("/")
         if int(denominator) == 0:
             return []
-        return [(offset, offset + len(token), int(numerator) / int(denominator), 1e-3, False, False)]
+        return [_Segment(offset, end, int(numerator) / int(denominator), FRACTION_STEP, False, False)]
     if token[0] in ".,":
         value, step = digits_value("0" + token, lang)
-        return [(offset, offset + len(token), value, step, False, False)]
+        return [_Segment(offset, end, value, step, False, False)]
+    return _number_segments(token, offset, lang)
+
+
+def _number_segments(token: str, offset: int, lang: Language) -> list[_Segment]:
+    """Digits with marks, maybe an exponent or a power: "1,234.5", "1e10", "1.3x10^6", "1,1^23";
+    several figures when the marks group nothing ("22,24,26"), none for a date ("17.05.2018")."""
     if "10^" in token:  # "1.3x10^6": scientific notation
         token = _TIMES_TEN.sub("e", token)
     base, _, power = token.partition("^")
     mantissa, _, exponent = base.lower().partition("e")
     marks = mantissa.count(".") + mantissa.count(",")
     if marks >= 2 and not _GROUPED.fullmatch(mantissa) and not exponent and not power:
-        if _NUMERIC_DATE.fullmatch(mantissa):
-            return []  # "17.05.2018": a date
-        out, position = [], offset
-        for part in re.split(r"[.,]", mantissa):
-            out.append((position, position + len(part), float(part), 1.0, len(part) == 4, False))
-            position += len(part) + 1
-        return out
+        return _listed_segments(mantissa, offset)
     value, step = digits_value(mantissa, lang)
     try:
         if exponent:
@@ -715,16 +818,37 @@ def _digit_segments(token: str, offset: int, lang: Language) -> list[tuple]:
         return []
     if not isinstance(value, float) or not math.isfinite(value):
         return []
-    bare = bool(re.fullmatch(r"\d{4}", token))
-    return [(offset, offset + len(token), value, step, bare, False)]
+    year_like = bool(re.fullmatch(r"\d{4}", token))
+    return [_Segment(offset, offset + len(token), value, step, year_like, False)]
+
+
+def _listed_segments(mantissa: str, offset: int) -> list[_Segment]:
+    """"22,24,26", "1.2.3": one figure per part; none for a date in digits ("17.05.2018")."""
+    if _NUMERIC_DATE.fullmatch(mantissa):
+        return []
+    out, position = [], offset
+    for part in re.split(r"[.,]", mantissa):
+        out.append(_Segment(position, position + len(part), float(part), 1.0, len(part) == 4, False))
+        position += len(part) + 1
+    return out
+
+
+class _WordsRead(NamedTuple):
+    """The figures of a match's number words."""
+
+    segments: list[_Segment]
+    trailing_currency: str | None
+    """A currency word the number words swallowed at their end ("quarante-cinq cents")."""
+    article_cut: bool
+    """Whether the last word, an article, was left to the noun after it ("millions un an")."""
 
 
 def _word_segments(
-    match: re.Match, tokeniser: re.Pattern, lang: Language, strict: bool
-) -> tuple[list, str | None]:
-    """Number-word segments of a match, and a currency word the words swallowed at their end
-    ("quarante-cinq cents": "cents" is the currency, not a hundred). A lone article is kept,
-    flagged, so that "un sur trois" can still become a fraction."""
+    match: re.Match[str], tokeniser: re.Pattern[str], lang: Language, strict: bool
+) -> _WordsRead | None:
+    """Number-word segments of a match, or ``None`` when the words hold no figure (a rank, "the
+    two millionth"). A lone article is kept, flagged, so that "un sur trois" can still become a
+    fraction."""
     offset = match.start("number_words")
     tokens = list(tokeniser.finditer(match["number_words"]))
     if match["decimal_words"]:
@@ -733,23 +857,16 @@ def _word_segments(
     fraction = None
     if words and normalise(words[-1]) in lang.ordinals:
         fraction = _fraction(tokens, match["number_words"], lang)
-        if fraction is None:
-            return [], None
-        if fraction[1] is None:  # "the two millionth visitor": one rank, no figure
-            return [], None
-        tokens, words = tokens[: fraction[0]], words[: fraction[0]]
+        if fraction is None or fraction.value is None:  # "the two millionth visitor": one rank, no figure
+            return None
+        tokens, words = tokens[: fraction.tokens_before], words[: fraction.tokens_before]
     ranges = words_value(words, lang)
     trailing_currency = None
-    suffixed = (
-        match["scale_glued"] or match["scale_glued_before_symbol"] or match["scale_abbreviation"] or match["scale_capital"] or match["scale_words"] or match["currency_after"]
-        or match["percent_after"]
-    )
-    if len(ranges) > 1 and not suffixed and fraction is None:
-        first, last, _ = ranges[-1]
-        if last - first == 1 and normalise(words[first]) in lang.currencies:
-            trailing_currency = words[first]
+    if fraction is None and not _suffixed(match):
+        trailing_currency = _trailing_currency(ranges, words, lang)
+        if trailing_currency is not None:
             ranges = ranges[:-1]
-    article_cut = (
+    article_cut = bool(
         fraction is None and not match["decimal_words"] and match.end() == match.end("number_words") and ranges
         and _article_of_next_noun([normalise(w) for w in words], ranges[-1], match.string, match.end(), lang)
     )
@@ -757,34 +874,86 @@ def _word_segments(
         first, last, value = ranges[-1]
         ranges[-1] = (first, last - 1, value - lang.words[normalise(words[last - 1])])
     has_currency = bool(match["currency_after"] or match["currency_before"] or trailing_currency)
-    has_scale = bool(match["scale_glued"] or match["scale_glued_before_symbol"] or match["scale_abbreviation"] or match["scale_capital"] or match["scale_words"].strip())
-    segments = []
-    for first, last, value in ranges:
-        head = normalise(words[first])
-        count = last - first
-        article = (
-            count == 1 and not has_scale and head in lang.articles and not match["minus_word"]
-            and not (has_currency and head not in lang.article_only)
-        )
-        if not strict and lang.words.get(head, 0) >= 1000 and head not in lang.standalone_scales:
-            continue
-        segments.append((offset + tokens[first].start(), offset + tokens[last - 1].end(), value, 1.0, False, article))
+    segments = [
+        _Segment(offset + tokens[first].start(), offset + tokens[last - 1].end(), value, 1.0, False,
+                 _lone_article(words[first], last - first, match, has_currency, lang))
+        for first, last, value in ranges
+        if strict or not _scale_alone(words[first], lang)
+    ]
     if fraction is not None:
-        _, value, end, lone, whole, part = fraction
-        start = segments[-1][0] if segments else offset
-        scale = _scale_of(match, lang)[0] if has_scale else 1.0
-        if whole >= scale > 1.0:
-            # "one billion and a half million": the scale is of the fraction only
-            value = whole / scale + part
-        segments = segments[:-1] + [(start, offset + end, value, 1e-3, False, lone and not has_scale)]
+        segments = _with_fraction(segments, fraction, match, offset, lang)
     elif match["decimal_words"] and segments:
-        start, _, value, _, _, _ = segments[-1]
-        fraction_tokens = [t.group() for t in tokeniser.finditer(match["decimal_words"])]
-        digits = "".join(str(int(v)) for _, _, v in words_value(fraction_tokens, lang))
-        if digits:
-            decimals = float(f"0.{digits}")
-            segments[-1] = (start, match.end("decimal_words"), value + decimals, 10.0 ** -len(digits), False, False)
-    return segments, trailing_currency, bool(article_cut)
+        segments[-1] = _with_decimal_words(segments[-1], match, tokeniser, lang)
+    return _WordsRead(segments, trailing_currency, article_cut)
+
+
+def _has_scale(match: re.Match[str]) -> bool:
+    """Whether a scale is written after the figure: glued, abbreviated, a capital or words."""
+    return bool(
+        match["scale_glued"] or match["scale_glued_before_symbol"] or match["scale_abbreviation"]
+        or match["scale_capital"] or match["scale_words"].strip()
+    )
+
+
+def _suffixed(match: re.Match[str]) -> bool:
+    """Whether a scale, a currency or a percent is written after the figure."""
+    return _has_scale(match) or bool(match["currency_after"] or match["percent_after"])
+
+
+def _trailing_currency(ranges: list[tuple[int, int, float]], words: list[str], lang: Language) -> str | None:
+    """The last word of several numbers when it is a currency ("quarante-cinq cents": "cents"
+    is the currency, not a hundred), else ``None``."""
+    if len(ranges) < 2:
+        return None
+    first, last, _ = ranges[-1]
+    if last - first == 1 and normalise(words[first]) in lang.currencies:
+        return words[first]
+    return None
+
+
+def _lone_article(head_word: str, count: int, match: re.Match[str], has_currency: bool, lang: Language) -> bool:
+    """Whether a number of ``count`` words starting with ``head_word`` is a lone article, with no
+    scale, minus word or currency ("a $3" is dollars; "un" before "euros" is a figure)."""
+    head = normalise(head_word)
+    return (
+        count == 1 and not _has_scale(match) and head in lang.articles and not match["minus_word"]
+        and not (has_currency and head not in lang.article_only)
+    )
+
+
+def _scale_alone(head_word: str, lang: Language) -> bool:
+    """Whether a number begins with a scale word of a thousand or more that is no figure alone
+    ("mille" may be, "million" is not)."""
+    head = normalise(head_word)
+    return lang.words.get(head, 0) >= 1000 and head not in lang.standalone_scales
+
+
+def _with_fraction(
+    segments: list[_Segment], fraction: _FractionRead, match: re.Match[str], offset: int, lang: Language
+) -> list[_Segment]:
+    """The segments with the fraction that ends the words as their last figure."""
+    value = fraction.value or 0.0
+    start = segments[-1].start if segments else offset
+    has_scale = _has_scale(match)
+    scale = _scale_of(match, lang)[0] if has_scale else 1.0
+    if fraction.whole >= scale > 1.0:
+        # "one billion and a half million": the scale is of the fraction only
+        value = fraction.whole / scale + fraction.part
+    last = _Segment(start, offset + fraction.end, value, FRACTION_STEP, False, fraction.lone and not has_scale)
+    return segments[:-1] + [last]
+
+
+def _with_decimal_words(
+    segment: _Segment, match: re.Match[str], tokeniser: re.Pattern[str], lang: Language
+) -> _Segment:
+    """``segment`` with the decimals written in words after it ("deux cent virgule trois")."""
+    fraction_tokens = [t.group() for t in tokeniser.finditer(match["decimal_words"])]
+    digits = "".join(str(int(v)) for _, _, v in words_value(fraction_tokens, lang))
+    if not digits:
+        return segment
+    decimals = float(f"0.{digits}")
+    return _Segment(segment.start, match.end("decimal_words"), segment.value + decimals, 10.0 ** -len(digits),
+                    False, False)
 
 
 def _article_of_next_noun(
@@ -812,85 +981,128 @@ def _noun_follows(text: str, position: int, lang: Language) -> bool:
     )
 
 
-_FractionRead = tuple[int, float | None, int, bool, float, float]
+class _FractionRead(NamedTuple):
+    """A fraction that ends a run of number words (see :func:`_fraction`)."""
+
+    tokens_before: int
+    """The tokens left before the fraction: separate figures."""
+    value: float | None
+    """Whole part + numerator / denominator; ``None`` when the words are one rank ("two millionth")."""
+    end: int
+    """Where the fraction ends in the words written."""
+    lone: bool
+    """No numerator: "le vingt-cinquième" is a rank, "et demi" ends a figure before it."""
+    whole: float
+    part: float
+    """The fraction itself (numerator / denominator), of no scale word."""
 
 
-def _fraction(tokens: list[re.Match], written: str, lang: Language) -> _FractionRead | None:
+def _fraction(tokens: list[re.Match[str]], written: str, lang: Language) -> _FractionRead | None:
     """Read "trois cinquièmes", "un vingt-cinquième", "cent et trois quarts", "a half".
 
-    Returns ``(tokens_before, value, end, lone, whole, part)``: the tokens left before the fraction
-    (separate figures), its value (whole part + numerator / denominator), where it ends in
-    ``written``, whether it has no numerator ("le vingt-cinquième" is a rank, "et demi"
-    ends a figure before it): a lone fraction is dropped unless it joins that figure or a
-    scale word follows ("half a million"), the whole part of the value and the fraction
-    itself (numerator / denominator, of no scale word).
-    ``None`` for a bare "unième" (no numerator, no compound); a value of ``None`` when the
-    words are one rank ("two millionth": after two, a denominator would be plural)."""
+    A lone fraction (no numerator) is dropped unless it joins the figure before it or a scale
+    word follows ("half a million"). ``None`` for a bare "unième" (no numerator, no compound)
+    or a rank before the ordinal ("the first quarter"); a value of ``None`` when the words are
+    one rank ("two millionth": after two, a denominator would be plural)."""
     words = [normalise(t.group()) for t in tokens]
     if words[-1] in lang.rank_only:  # "the twenty-first century"; "three twenty-firsts" is read
         return None
-    denominator = lang.ordinals[words[-1]]
-    body = list(range(len(words) - 1))
-    compound = False
-    # A tens word glued to the ordinal makes it compound: "vingt-cinquième" is 25th.
-    numbers = [i for i in body if words[i] not in lang.joiners]
-    if numbers and denominator < 10:
-        previous = numbers[-1]
-        tens = lang.words.get(words[previous], 0)
-        gap = written[tokens[previous].end() : tokens[-1].start()]
-        joined = gap == "-" or normalise(gap) in lang.joiners or len(words_value([words[i] for i in body], lang)) > 1
-        if 20 <= tens < 100 and tens % 10 == 0 and joined:
-            denominator += tens
-            body = [i for i in body if i < previous]
-            compound = True
-    elif denominator == 1:
+    found = _denominator(words, tokens, written, lang)
+    if found is None:
         return None
-    if not compound and 1 < denominator < 100:
-        # A round hundred after another number makes it compound: "one one hundred fifth" is 1/105.
-        numbered = list(body)
-        while numbered and words[numbered[-1]] in lang.joiners:
-            numbered.pop()
-        parts = words_value([words[i] for i in numbered], lang)
-        if len(parts) > 1 and parts[-1][2] >= 100 and parts[-1][2] % 100 == 0:
-            denominator += parts[-1][2]
-            body = numbered[: parts[-1][0]]
-    stripped_joiner = False
+    denominator, body = found
+    stripped_joiner = bool(body) and words[body[-1]] in lang.joiners
     while body and words[body[-1]] in lang.joiners:
         body.pop()
-        stripped_joiner = True
+    end = tokens[-1].end()
     if not body:
         # No numerator: a rank ("le vingt-cinquième"), or the end of "3 millions et demi";
         # the caller keeps it only if it joins a figure before it.
-        return 0, 1 / denominator, tokens[-1].end(), True, 0.0, 1 / denominator
+        return _FractionRead(0, 1 / denominator, end, True, 0.0, 1 / denominator)
     ranges = words_value([words[i] for i in body], lang)
     if not ranges:  # "the first quarter": a rank before the ordinal, no numerator
         return None
-    first, last, numerator = ranges[-1]
-
-    def unit_before(index: int) -> float:
-        # "six millions et deux tiers": the fraction is of the scale word before "et"
-        value = lang.words.get(words[index], 1.0) if index >= 0 else 1.0
-        return value if value >= 1000 else 1.0
-
+    first, _, numerator = ranges[-1]
     if stripped_joiner:  # "un et demi", "un million et demi": one more 1/d of the last unit
-        value = numerator + unit_before(body[-1]) / denominator
-        return first, value, tokens[-1].end(), False, numerator, 1 / denominator
-    whole, unit = 0.0, 1.0
+        value = numerator + _unit_before(words, body[-1], lang) / denominator
+        return _FractionRead(first, value, end, False, numerator, 1 / denominator)
+    first, whole, numerator, unit = _whole_part(words, ranges, lang)
+    if numerator > 1 and not whole and words[-1] in lang.singular_ranks:
+        return _FractionRead(len(tokens) - 1, None, 0, False, 0.0, 0.0)
+    value = whole + numerator / denominator * unit
+    return _FractionRead(first, value, end, False, whole, numerator / denominator)
+
+
+def _denominator(
+    words: list[str], tokens: list[re.Match[str]], written: str, lang: Language
+) -> tuple[float, list[int]] | None:
+    """The denominator of the ordinal that ends ``words`` and the indices of the words before
+    it that remain for a numerator; ``None`` for a bare "unième"."""
+    denominator = lang.ordinals[words[-1]]
+    body = list(range(len(words) - 1))
+    numbers = [i for i in body if words[i] not in lang.joiners]
+    if numbers and denominator < 10:
+        tens = _tens_of_ordinal(words, tokens, written, numbers[-1], lang)
+        if tens:  # "vingt-cinquième" is 25th
+            return denominator + tens, [i for i in body if i < numbers[-1]]
+    elif denominator == 1:
+        return None
+    if 1 < denominator < 100:
+        return _hundred_of_ordinal(words, body, denominator, lang)
+    return denominator, body
+
+
+def _tens_of_ordinal(
+    words: list[str], tokens: list[re.Match[str]], written: str, previous: int, lang: Language
+) -> float:
+    """The tens word at ``previous`` when it is glued to the ordinal after it, making one
+    compound ordinal ("vingt-cinquième", "twenty-fifth"), else 0."""
+    tens = lang.words.get(words[previous], 0)
+    if not (20 <= tens < 100 and tens % 10 == 0):
+        return 0
+    gap = written[tokens[previous].end() : tokens[-1].start()]
+    body = range(len(words) - 1)
+    joined = gap == "-" or normalise(gap) in lang.joiners or len(words_value([words[i] for i in body], lang)) > 1
+    return tens if joined else 0
+
+
+def _hundred_of_ordinal(
+    words: list[str], body: list[int], denominator: float, lang: Language
+) -> tuple[float, list[int]]:
+    """A round hundred after another number makes the ordinal compound: "one one hundred
+    fifth" is 1/105; the denominator and the words left for the numerator."""
+    numbered = list(body)
+    while numbered and words[numbered[-1]] in lang.joiners:
+        numbered.pop()
+    parts = words_value([words[i] for i in numbered], lang)
+    if len(parts) > 1 and parts[-1][2] >= 100 and parts[-1][2] % 100 == 0:
+        return denominator + parts[-1][2], numbered[: parts[-1][0]]
+    return denominator, body
+
+
+def _unit_before(words: list[str], index: int, lang: Language) -> float:
+    """The scale word at ``index`` that a fraction after "et" is of ("six millions et deux
+    tiers"), else 1."""
+    value = lang.words.get(words[index], 1.0) if index >= 0 else 1.0
+    return value if value >= 1000 else 1.0
+
+
+def _whole_part(
+    words: list[str], ranges: list[tuple[int, int, float]], lang: Language
+) -> tuple[int, float, float, float]:
+    """``(first, whole, numerator, unit)`` of a fraction with a numerator: where its words
+    begin, the whole number joined before it ("cent et trois quarts", "two and three
+    quarters"), its numerator and the scale it is of."""
+    first, last, numerator = ranges[-1]
+    if len(ranges) > 1 and any(words[i] in lang.joiners for i in range(ranges[-2][1], first)):
+        return ranges[-2][0], ranges[-2][2], numerator, _unit_before(words, ranges[-2][1] - 1, lang)
     joiners = [i for i in range(first, last) if words[i] in lang.joiners]
-    joined_before = len(ranges) > 1 and any(words[i] in lang.joiners for i in range(ranges[-2][1], first))
-    if joined_before:
-        whole, unit = ranges[-2][2], unit_before(ranges[-2][1] - 1)
-        first = ranges[-2][0]
-    elif joiners:
+    if joiners:
         after = words_value([words[i] for i in range(joiners[-1] + 1, last)], lang)
         if len(after) == 1 and after[0][2] < 10:
             whole = sum(v for _, _, v in words_value([words[i] for i in range(first, joiners[-1])], lang))
-            numerator, unit = after[0][2], unit_before(joiners[-1] - 1)
-    tokens_before = first
-    if numerator > 1 and not whole and words[-1] in lang.singular_ranks:
-        return len(tokens) - 1, None, 0, False, 0.0, 0.0
-    value = whole + numerator / denominator * unit
-    return tokens_before, value, tokens[-1].end(), False, whole, numerator / denominator
+            return first, whole, after[0][2], _unit_before(words, joiners[-1] - 1, lang)
+    return first, 0.0, numerator, 1.0
 
 
 def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern, lang: Language) -> _Figure:

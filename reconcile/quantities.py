@@ -95,7 +95,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -651,114 +651,195 @@ def _word_joiner(gap: str, lang: Language) -> bool:
     return word.isalpha() and word in lang.joiners
 
 
-def _plain(figure: _Figure) -> bool:
-    return not (figure.currency or figure.percent or figure.noun or figure.other is not None or figure.scale != 1.0)
+def _plain(figure: _Figure, scale_allowed: bool = False) -> bool:
+    """Whether a figure is a bare number: no currency, percent, noun, range end or (unless
+    ``scale_allowed``) scale."""
+    return not (
+        figure.currency or figure.percent or figure.noun or figure.other is not None
+        or (figure.scale != 1.0 and not scale_allowed)
+    )
 
 
 _NEXT_WORD = re.compile(r"\s*(\w*)")
 
 
+def _next_word(text: str, position: int) -> str:
+    """The word after ``position`` and the spaces after it ("" when no word follows)."""
+    found = _NEXT_WORD.match(text, position)
+    return found[1] if found else ""
+
+
 def _clause_ends(text: str, position: int, lang: Language) -> bool:
     """Whether no word, or only a joining word ("et", "and"), follows ``position``."""
-    after = _NEXT_WORD.match(text, position)[1]
+    after = _next_word(text, position)
     return not after.isalpha() or normalise(after) in lang.joiners
 
 
-def _fractions(figures: list[_Figure], text: str, lang: Language) -> list[_Figure]:
-    """Join "un sur trois", "1 over 20" (ending the clause) and "2 1/4"."""
+_Join = Callable[[_Figure, _Figure, str, Language], "_Figure | None"]
+"""A strategy that joins a figure to the one before it, or returns ``None``."""
+
+
+def _joined_in_turn(figures: list[_Figure], text: str, lang: Language, joins: tuple[_Join, ...]) -> list[_Figure]:
+    """The figures, each joined to the one before it by the first of ``joins`` that applies."""
     out: list[_Figure] = []
     for figure in figures:
-        previous = out[-1] if out else None
-        if (
-            previous is not None and _plain(previous) and previous.value.is_integer()
-            and previous.qualifier in (None, "range_weak")
-        ):
-            gap = text[previous.end : figure.core_start]
-            over = normalise(gap)
-            if (
-                over in lang.over_words and figure.value and _plain(attrs.evolve(figure, scale=1.0))
-                and (over in lang.part_of_anywhere or _clause_ends(text, figure.end, lang))
-                and (over not in lang.part_of_words or previous.value <= figure.value)
-            ):
-                value = previous.value / figure.value
-                out[-1] = attrs.evolve(previous, end=figure.end, value=value, step=1e-3, article=False, bare_integer=False)
-                continue
-            if not gap.strip() and previous.digits and figure.digits and "/" in text[figure.core_start : figure.end]:
-                out[-1] = attrs.evolve(previous, end=figure.end, value=previous.value + figure.value, step=1e-3)
-                continue
-        if (
-            previous is not None and previous.scaled and not previous.currency and not previous.percent
-            and not figure.digits and 0 < figure.value < 1 and _word_joiner(text[previous.end : figure.core_start], lang)
-        ):  # "3 millions et demi", "3 million and a quarter"
-            value = previous.value + _times(figure.value, previous.scale)
-            out[-1] = attrs.evolve(previous, end=figure.end, value=value, currency=figure.currency, noun=figure.noun,
-                                   noun_unit=figure.noun_unit, article=False)
-            continue
-        out.append(figure)
+        joined = None
+        if out:
+            for join in joins:
+                joined = join(out[-1], figure, text, lang)
+                if joined is not None:
+                    break
+        if joined is None:
+            out.append(figure)
+        else:
+            out[-1] = joined
     return out
+
+
+def _whole_before_fraction(previous: _Figure) -> bool:
+    """Whether a figure can be the numerator or whole part of a fraction after it."""
+    return _plain(previous) and previous.value.is_integer() and previous.qualifier in (None, "range_weak")
+
+
+def _part_of_whole(previous: _Figure, figure: _Figure, text: str, lang: Language) -> _Figure | None:
+    """"un sur trois", "1 over 20" (ending the clause), "1 in 5": a part is never more than
+    the whole ("12 out of 10" is two figures)."""
+    if not _whole_before_fraction(previous):
+        return None
+    over = normalise(text[previous.end : figure.core_start])
+    if not (over in lang.over_words and figure.value and _plain(figure, scale_allowed=True)):
+        return None
+    if not (over in lang.part_of_anywhere or _clause_ends(text, figure.end, lang)):
+        return None
+    if over in lang.part_of_words and not previous.value <= figure.value:
+        return None
+    value = previous.value / figure.value
+    return attrs.evolve(previous, end=figure.end, value=value, step=FRACTION_STEP, article=False, bare_integer=False)
+
+
+def _whole_and_digit_fraction(previous: _Figure, figure: _Figure, text: str, lang: Language) -> _Figure | None:
+    """"2 1/4": a whole number and a fraction in digits."""
+    if not _whole_before_fraction(previous) or text[previous.end : figure.core_start].strip():
+        return None
+    if not (previous.digits and figure.digits and "/" in text[figure.core_start : figure.end]):
+        return None
+    return attrs.evolve(previous, end=figure.end, value=previous.value + figure.value, step=FRACTION_STEP)
+
+
+def _scale_and_fraction(previous: _Figure, figure: _Figure, text: str, lang: Language) -> _Figure | None:
+    """"3 millions et demi", "3 million and a quarter": a fraction of the scale before it."""
+    if not previous.scaled or previous.currency or previous.percent:
+        return None
+    if figure.digits or not 0 < figure.value < 1 or not _word_joiner(text[previous.end : figure.core_start], lang):
+        return None
+    value = previous.value + _times(figure.value, previous.scale)
+    return attrs.evolve(previous, end=figure.end, value=value, currency=figure.currency, noun=figure.noun,
+                        noun_unit=figure.noun_unit, article=False)
+
+
+FRACTION_JOINS: tuple[_Join, ...] = (_part_of_whole, _whole_and_digit_fraction, _scale_and_fraction)
+"""How a fraction joins the figure before it, tried in this order."""
+
+
+def _fractions(figures: list[_Figure], text: str, lang: Language) -> list[_Figure]:
+    """Join "un sur trois", "1 over 20" (ending the clause), "2 1/4" and "3 millions et demi"."""
+    return _joined_in_turn(figures, text, lang, FRACTION_JOINS)
 
 
 def _mixed_compounds(figures: list[_Figure], text: str, lang: Language) -> list[_Figure]:
     """Join digits and scale words written as one number: "4 thousand 3 hundred and 21",
     "6 crore and two hundred". The part after a scale word is smaller than that scale."""
     out: list[_Figure] = []
-    pending = 1.0  # the scale word that ends the figure being built
+    open_scale = 0.0  # the scale word that ends the figure being built; 0 when none does
     for figure in figures:
-        previous = out[-1] if out else None
-        if (
-            previous is not None and figure.article and pending >= lang.article_after_scale_from
-            and text[previous.end : figure.core_start].isspace() and _noun_follows(text, figure.end, lang)
-        ):
-            pending = 0.0  # "75 millions un an plus tôt": "un" is the article of "an"
+        if out and _article_after_large_scale(out[-1], figure, open_scale, text, lang):
+            open_scale = 0.0  # "75 millions un an plus tôt": "un" is the article of "an"
             continue
-        if previous is not None and pending > 1.0 and figure.other is None:
-            gap = text[previous.end : figure.core_start]
-            if (
-                (gap.isspace() or _word_joiner(gap, lang) and previous.qualifier != "range")
-                and 0 < figure.value < pending and figure.value.is_integer() and figure.qualifier is None
-                and not figure.percent and figure.start == figure.core_start
-            ):
-                out[-1] = attrs.evolve(
-                    figure, start=previous.start, core_start=previous.core_start, value=previous.value + figure.value,
-                    qualifier=previous.qualifier, digits=True, bare_integer=False, article=False,
-                )
-                pending = figure.word_scale
-                continue
-        pending = 0.0
-        if (
-            figure.digits and figure.word_scale > 1.0 and figure.value.is_integer() and not figure.currency
-            and not figure.percent and figure.noun is None and figure.other is None
-        ):
-            pending = figure.word_scale
+        if out and open_scale > 1.0 and _below_open_scale(out[-1], figure, open_scale, text, lang):
+            previous = out[-1]
+            out[-1] = attrs.evolve(
+                figure, start=previous.start, core_start=previous.core_start, value=previous.value + figure.value,
+                qualifier=previous.qualifier, digits=True, bare_integer=False, article=False,
+            )
+            open_scale = figure.word_scale
+            continue
+        open_scale = _scale_left_open(figure)
         out.append(figure)
     return out
+
+
+def _article_after_large_scale(
+    previous: _Figure, figure: _Figure, open_scale: float, text: str, lang: Language
+) -> bool:
+    """Whether ``figure`` is an article after a scale word of a million or more, with a noun
+    after it ("75 millions un an")."""
+    return (
+        figure.article and open_scale >= lang.article_after_scale_from
+        and text[previous.end : figure.core_start].isspace() and _noun_follows(text, figure.end, lang)
+    )
+
+
+def _below_open_scale(previous: _Figure, figure: _Figure, open_scale: float, text: str, lang: Language) -> bool:
+    """Whether ``figure`` continues the number ``previous`` ends with a scale word: a whole
+    number below that scale, after a space or a joining word ("4 thousand 3 hundred")."""
+    if figure.other is not None:
+        return False
+    gap = text[previous.end : figure.core_start]
+    return (
+        (gap.isspace() or _word_joiner(gap, lang) and previous.qualifier != "range")
+        and 0 < figure.value < open_scale and figure.value.is_integer() and figure.qualifier is None
+        and not figure.percent and figure.start == figure.core_start
+    )
+
+
+def _scale_left_open(figure: _Figure) -> float:
+    """The scale word a figure in digits ends with ("4 thousand"), which a smaller number may
+    continue; 0 when there is none or the figure is closed (a currency, a percent, a noun)."""
+    if (
+        figure.digits and figure.word_scale > 1.0 and figure.value.is_integer() and not figure.currency
+        and not figure.percent and figure.noun is None and figure.other is None
+    ):
+        return figure.word_scale
+    return 0.0
+
+
+CENTS_PER_UNIT = 100
+"""Cents in a dollar or euro: "15 dollars 50" is 15.50, and 100 cents are no cents."""
 
 
 def _compound_money(figures: list[_Figure], text: str, lang: Language) -> list[_Figure]:
     """Join "3 dollars 50 cents", "treize euros et quarante-cinq cents", "15 dollars 50"."""
     out: list[_Figure] = []
     for figure in figures:
-        previous = out[-1] if out else None
-        if (
-            previous is not None and previous.currency and previous.scale == 1.0 and not previous.qualifier
-            and previous.step >= 1 and previous.value.is_integer()
-        ):
-            gap = normalise(text[previous.end : figure.core_start])
-            cents = None
-            if figure.qualifier is None and (not gap or gap.isalpha() and gap in lang.joiners):
-                if figure.currency and figure.scale == 0.01 and figure.start == figure.core_start:
-                    cents = figure.value
-                elif (
-                    not figure.currency and not figure.percent and figure.noun is None
-                    and figure.scale == 1.0 and 0 < figure.value < 100 and figure.value.is_integer()
-                    and figure.start == figure.core_start
-                ):
-                    cents = figure.value / 100
-            if cents is not None:
-                out[-1] = attrs.evolve(previous, end=figure.end, value=_times(previous.value + cents, 1.0), step=0.01)
-                continue
-        out.append(figure)
+        cents = _cents_after(out[-1], figure, text, lang) if out else None
+        if cents is None:
+            out.append(figure)
+            continue
+        previous = out[-1]
+        out[-1] = attrs.evolve(previous, end=figure.end, value=_times(previous.value + cents, 1.0), step=0.01)
     return out
+
+
+def _cents_after(previous: _Figure, figure: _Figure, text: str, lang: Language) -> float | None:
+    """The cents ``figure`` adds to the whole amount of money ``previous``, or ``None``."""
+    if not (
+        previous.currency and previous.scale == 1.0 and not previous.qualifier
+        and previous.step >= 1 and previous.value.is_integer()
+    ):
+        return None
+    if figure.qualifier is not None or figure.start != figure.core_start:
+        return None
+    gap = normalise(text[previous.end : figure.core_start])
+    if gap and not (gap.isalpha() and gap in lang.joiners):
+        return None
+    if figure.currency:  # "50 cents": a currency of a hundredth
+        return figure.value if figure.scale == 1 / CENTS_PER_UNIT else None
+    if (
+        not figure.percent and figure.noun is None and figure.scale == 1.0
+        and 0 < figure.value < CENTS_PER_UNIT and figure.value.is_integer()
+    ):
+        return figure.value / CENTS_PER_UNIT
+    return None
 
 
 def _times(value: float, multiplier: float) -> float:
@@ -974,7 +1055,7 @@ def _article_of_next_noun(
 def _noun_follows(text: str, position: int, lang: Language) -> bool:
     """Whether a word that belongs to no figure (no number, scale, currency or percent word,
     no joiner) follows ``position`` after spaces only."""
-    word = normalise(_NEXT_WORD.match(text, position)[1])
+    word = normalise(_next_word(text, position))
     return word.isalpha() and not (
         word in lang.words or word in lang.joiners or word in lang.currencies or word in lang.scales
         or word in lang.percent_words or word in lang.ordinals
@@ -1124,38 +1205,72 @@ def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern, lang: Language) 
 
 
 _YEAR_SPAN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–/]$")
+_YEAR_SPAN_REACH = 6
+"""Characters before a figure read for the start of a span of years: "2023-" and the one before it."""
+
+CONTEXT_WINDOW = 30
+"""Characters before a figure searched for a product word, a month or a year preposition."""
+
+LAST_DAY = 31
+"""A whole number up to this, next to a month, is a day of that month ("le 3 mars")."""
+
+LAST_HOUR = 24
+"""A whole number up to this, before a time word or ":30", is an hour ("14:30", "3 pm")."""
 
 
 def _not_a_figure(figure: _Figure, text: str, context: _Context) -> bool:
+    """Whether a figure is a part of a date, a time, a year or a product name (not money, not a percent)."""
     if figure.currency or figure.percent:
         return False
     start = figure.core_start
-    before = text[start - 1] if start else " "
-    if before in "-–/" and figure.value < 100 and _YEAR_SPAN.search(text, max(0, start - 6), start):
+    if _ends_span_of_years(figure, text):
         return True  # "2023-24": the end of a span of years
-    if before.isdigit() or before in ",." and text[start - 2 : start - 1].isdigit():
+    if _inside_list(text, start):
         return False  # inside a list of figures ("1,2,3", "1.2.3"): no word before it
-    window = text[max(0, figure.core_start - 30) : figure.core_start].rstrip(" \t\u00a0\u202f-")
+    window = text[max(0, start - CONTEXT_WINDOW) : start].rstrip(" \t\u00a0\u202f-")
     # Product names, months and year prepositions end in a letter or a dot: skip the regexes
     # for a figure after a digit, a comma, a bracket...
     after_word = bool(window) and (window[-1].isalpha() or window[-1] in ".'’" and window[-2:-1].isalpha())
     if after_word and context.product_before.search(window):
         return True
-    if figure.bare_integer and figure.noun is None and (
-        YEARS[0] <= figure.value <= YEARS[1]
-        or 1000 <= figure.value <= 2999 and after_word and context.year_before.search(window)
-    ):
+    return _a_year(figure, window, after_word, context) or _a_day_or_hour(figure, text, window, after_word, context)
+
+
+def _ends_span_of_years(figure: _Figure, text: str) -> bool:
+    start = figure.core_start
+    before = text[start - 1] if start else " "
+    return (
+        before in "-–/" and figure.value < 100
+        and _YEAR_SPAN.search(text, max(0, start - _YEAR_SPAN_REACH), start) is not None
+    )
+
+
+def _inside_list(text: str, start: int) -> bool:
+    before = text[start - 1] if start else " "
+    return before.isdigit() or before in ",." and text[start - 2 : start - 1].isdigit()
+
+
+def _a_year(figure: _Figure, window: str, after_word: bool, context: _Context) -> bool:
+    """A bare 1800..2100, or a 4-digit number after "en", "in", "since"..."""
+    if not figure.bare_integer or figure.noun is not None:
+        return False
+    if YEARS[0] <= figure.value <= YEARS[1]:
         return True
-    if figure.noun is None and not figure.scaled and 0 <= figure.value <= 31 and figure.value.is_integer():
-        if after_word and context.month_before.search(window):
-            return True
-        following = text[figure.end : figure.end + 1]
-        if following.isspace() or following.isalpha() or following == ":":
-            if context.month_after.match(text, figure.end):
-                return True
-            if figure.value <= 24 and context.time_after.match(text, figure.end):
-                return True
-    return False
+    return 1000 <= figure.value <= 2999 and after_word and context.year_before.search(window) is not None
+
+
+def _a_day_or_hour(figure: _Figure, text: str, window: str, after_word: bool, context: _Context) -> bool:
+    """A day next to a month ("le 3 mars", "March 3"), or an hour ("14:30", "3 pm")."""
+    if figure.noun is not None or figure.scaled or not (0 <= figure.value <= LAST_DAY and figure.value.is_integer()):
+        return False
+    if after_word and context.month_before.search(window):
+        return True
+    following = text[figure.end : figure.end + 1]
+    if not (following.isspace() or following.isalpha() or following == ":"):
+        return False
+    if context.month_after.match(text, figure.end):
+        return True
+    return figure.value <= LAST_HOUR and context.time_after.match(text, figure.end) is not None
 
 
 def _joined(first: _Figure, second: _Figure, text: str, lang: Language) -> bool:

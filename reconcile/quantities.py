@@ -495,6 +495,22 @@ class _Around:
     currency_before: bool
     digits: bool
 
+    def multiplier(self, first: bool, last: bool) -> float:
+        """The sign goes to the first figure; the scale and the currency's factor to the last."""
+        multiplier = self.sign if first else 1.0
+        if last:
+            multiplier *= self.scale * self.factor
+        return multiplier
+
+    def qualifier_of(self, first: bool, last: bool) -> str | None:
+        """A qualifier before goes to the first figure, one after to the last."""
+        return (self.qualifier if first else None) or (self.qualifier_after if last else None)
+
+    @property
+    def marked(self) -> bool:
+        """Whether a scale, a currency or a percent says the last figure is no year."""
+        return self.scaled or self.symbol or self.percent
+
 
 def _read(
     match: re.Match[str], text: str, code: str, hint: str | None, strict: bool, memo: dict[str, str]
@@ -605,9 +621,7 @@ def _figures_of(segments: list[_Segment], around: _Around, end: int) -> list[_Fi
 
 
 def _figure(segment: _Segment, first: bool, last: bool, around: _Around, end: int) -> _Figure:
-    multiplier = around.sign if first else 1.0
-    if last:
-        multiplier *= around.scale * around.factor
+    multiplier = around.multiplier(first, last)
     core_start = around.lead_start if first and around.lead_start is not None else segment.start
     return _Figure(
         start=around.start if first and around.qualifier else core_start,
@@ -615,14 +629,11 @@ def _figure(segment: _Segment, first: bool, last: bool, around: _Around, end: in
         end=end if last else segment.end,
         value=_times(segment.value, multiplier),
         step=_times(segment.step, abs(multiplier)) if segment.step < 1 else segment.step,
-        qualifier=(around.qualifier if first else None) or (around.qualifier_after if last else None),
+        qualifier=around.qualifier_of(first, last),
         currency=around.currency if last or (first and around.currency_before) else None,
         percent=around.percent and last,
         scaled=around.scaled and last,
-        bare_integer=(
-            segment.year_like and not (last and (around.scaled or around.symbol or around.percent))
-            and around.sign > 0
-        ),
+        bare_integer=segment.year_like and around.sign > 0 and not (last and around.marked),
         article=segment.article,
         scale=abs(multiplier) if last else 1.0,
         word_scale=around.word_scale if last else 1.0,
@@ -934,26 +945,19 @@ def _word_segments(
     tokens = list(tokeniser.finditer(match["number_words"]))
     if match["decimal_words"]:
         tokens = [t for t in tokens if offset + t.start() < match.start("decimal_words")]
-    words = [t.group() for t in tokens]
     fraction = None
-    if words and normalise(words[-1]) in lang.ordinals:
+    if tokens and normalise(tokens[-1].group()) in lang.ordinals:
         fraction = _fraction(tokens, match["number_words"], lang)
         if fraction is None or fraction.value is None:  # "the two millionth visitor": one rank, no figure
             return None
-        tokens, words = tokens[: fraction.tokens_before], words[: fraction.tokens_before]
+        tokens = tokens[: fraction.tokens_before]
+    words = [t.group() for t in tokens]
     ranges = words_value(words, lang)
     trailing_currency = None
-    if fraction is None and not _suffixed(match):
-        trailing_currency = _trailing_currency(ranges, words, lang)
-        if trailing_currency is not None:
-            ranges = ranges[:-1]
-    article_cut = bool(
-        fraction is None and not match["decimal_words"] and match.end() == match.end("number_words") and ranges
-        and _article_of_next_noun([normalise(w) for w in words], ranges[-1], match.string, match.end(), lang)
-    )
-    if article_cut:  # "soixante-quinze millions un an plus tôt": "un" is the article of "an"
-        first, last, value = ranges[-1]
-        ranges[-1] = (first, last - 1, value - lang.words[normalise(words[last - 1])])
+    if fraction is None:
+        trailing_currency, ranges, article_cut = _numbers_alone(ranges, words, match, lang)
+    else:
+        article_cut = False
     has_currency = bool(match["currency_after"] or match["currency_before"] or trailing_currency)
     segments = [
         _Segment(offset + tokens[first].start(), offset + tokens[last - 1].end(), value, 1.0, False,
@@ -966,6 +970,27 @@ def _word_segments(
     elif match["decimal_words"] and segments:
         segments[-1] = _with_decimal_words(segments[-1], match, tokeniser, lang)
     return _WordsRead(segments, trailing_currency, article_cut)
+
+
+_WordRange = tuple[int, int, float]
+
+
+def _numbers_alone(
+    ranges: list[_WordRange], words: list[str], match: re.Match[str], lang: Language
+) -> tuple[str | None, list[_WordRange], bool]:
+    """For number words with no fraction at their end: a currency word they swallowed at their
+    end, the numbers left, and whether the last word, an article, was left to the noun after it."""
+    trailing_currency = None if _suffixed(match) else _trailing_currency(ranges, words, lang)
+    if trailing_currency is not None:
+        ranges = ranges[:-1]
+    article_cut = bool(
+        not match["decimal_words"] and match.end() == match.end("number_words") and ranges
+        and _article_of_next_noun([normalise(w) for w in words], ranges[-1], match.string, match.end(), lang)
+    )
+    if article_cut:  # "soixante-quinze millions un an plus tôt": "un" is the article of "an"
+        first, last, value = ranges[-1]
+        ranges[-1] = (first, last - 1, value - lang.words[normalise(words[last - 1])])
+    return trailing_currency, ranges, article_cut
 
 
 def _has_scale(match: re.Match[str]) -> bool:
@@ -981,7 +1006,7 @@ def _suffixed(match: re.Match[str]) -> bool:
     return _has_scale(match) or bool(match["currency_after"] or match["percent_after"])
 
 
-def _trailing_currency(ranges: list[tuple[int, int, float]], words: list[str], lang: Language) -> str | None:
+def _trailing_currency(ranges: list[_WordRange], words: list[str], lang: Language) -> str | None:
     """The last word of several numbers when it is a currency ("quarante-cinq cents": "cents"
     is the currency, not a hundred), else ``None``."""
     if len(ranges) < 2:
@@ -1444,26 +1469,34 @@ def _outside_urls(figures: list[_Figure], text: str) -> list[_Figure]:
 
 
 def _scan(text: str, lang: str, currency_hint: str | None, strict: bool) -> list[Mention]:
-    code = language(lang).code
-    lang = language(code)
-    figures = _mixed_compounds(_fractions(_figures(text, code, currency_hint, strict), text, lang), text, lang)
+    """Find the figures, join those that make one number, drop those that are none (unless
+    ``strict``), join ranges, and return them as mentions."""
+    language_ = language(lang)
+    code = language_.code
+    figures = _figures(text, code, currency_hint, strict)
+    figures = _mixed_compounds(_fractions(figures, text, language_), text, language_)
     if not strict:  # a lone article served only to begin a fraction ("un sur trois")
         figures = [figure for figure in figures if not figure.article]
         figures = _outside_urls(_outside_numeric_dates(figures, text), text)
-    figures = _ranges(_compound_money(figures, text, lang), text, lang)
+    figures = _ranges(_compound_money(figures, text, language_), text, language_)
     mentions = []
     for figure in figures:
         if figure.qualifier in ("range", "range_weak") and figure.other is None:
             figure = attrs.evolve(figure, start=figure.core_start, qualifier=None)
-        if (
-            not strict and figure.other is not None and figure.bare_integer and figure.noun is None
-            and YEARS[0] <= figure.value <= YEARS[1] and YEARS[0] <= figure.other <= YEARS[1]
-        ):
+        if not strict and _span_of_years(figure):
             continue  # "2023-2025": a span of years
         mention = _mention(figure, text)
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def _span_of_years(figure: _Figure) -> bool:
+    """Whether a range is two years ("2023-2025"), not a figure."""
+    return (
+        figure.other is not None and figure.bare_integer and figure.noun is None
+        and YEARS[0] <= figure.value <= YEARS[1] and YEARS[0] <= figure.other <= YEARS[1]
+    )
 
 
 def find_quantities(text: str, lang: str = "en", *, currency_hint: str | None = None) -> list[Mention]:

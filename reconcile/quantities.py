@@ -105,6 +105,7 @@ from reconcile.errors import QuantityParseError, ReconcileError
 from reconcile.model import Mention, Quantity
 from reconcile.numerals import (
     Language,
+    WordRange,
     alternation,
     digits_value,
     language,
@@ -972,12 +973,9 @@ def _word_segments(
     return _WordsRead(segments, trailing_currency, article_cut)
 
 
-_WordRange = tuple[int, int, float]
-
-
 def _numbers_alone(
-    ranges: list[_WordRange], words: list[str], match: re.Match[str], lang: Language
-) -> tuple[str | None, list[_WordRange], bool]:
+    ranges: list[WordRange], words: list[str], match: re.Match[str], lang: Language
+) -> tuple[str | None, list[WordRange], bool]:
     """For number words with no fraction at their end: a currency word they swallowed at their
     end, the numbers left, and whether the last word, an article, was left to the noun after it."""
     trailing_currency = None if _suffixed(match) else _trailing_currency(ranges, words, lang)
@@ -989,7 +987,7 @@ def _numbers_alone(
     )
     if article_cut:  # "soixante-quinze millions un an plus tôt": "un" is the article of "an"
         first, last, value = ranges[-1]
-        ranges[-1] = (first, last - 1, value - lang.words[normalise(words[last - 1])])
+        ranges[-1] = WordRange(first, last - 1, value - lang.words[normalise(words[last - 1])])
     return trailing_currency, ranges, article_cut
 
 
@@ -1006,7 +1004,7 @@ def _suffixed(match: re.Match[str]) -> bool:
     return _has_scale(match) or bool(match["currency_after"] or match["percent_after"])
 
 
-def _trailing_currency(ranges: list[_WordRange], words: list[str], lang: Language) -> str | None:
+def _trailing_currency(ranges: list[WordRange], words: list[str], lang: Language) -> str | None:
     """The last word of several numbers when it is a currency ("quarante-cinq cents": "cents"
     is the currency, not a hundred), else ``None``."""
     if len(ranges) < 2:
@@ -1054,7 +1052,7 @@ def _with_decimal_words(
 ) -> _Segment:
     """``segment`` with the decimals written in words after it ("deux cent virgule trois")."""
     fraction_tokens = [t.group() for t in tokeniser.finditer(match["decimal_words"])]
-    digits = "".join(str(int(v)) for _, _, v in words_value(fraction_tokens, lang))
+    digits = "".join(str(int(r.value)) for r in words_value(fraction_tokens, lang))
     if not digits:
         return segment
     decimals = float(f"0.{digits}")
@@ -1063,7 +1061,7 @@ def _with_decimal_words(
 
 
 def _article_of_next_noun(
-    words: list[str], number: tuple[int, int, float], text: str, end: int, lang: Language
+    words: list[str], number: WordRange, text: str, end: int, lang: Language
 ) -> bool:
     """Whether the last word of ``number`` (a token range of ``words``, normalised) is an article
     ("un", "one") right after a scale word of at least ``article_after_scale_from``, with a word
@@ -1181,8 +1179,8 @@ def _hundred_of_ordinal(
     while numbered and words[numbered[-1]] in lang.joiners:
         numbered.pop()
     parts = words_value([words[i] for i in numbered], lang)
-    if len(parts) > 1 and parts[-1][2] >= 100 and parts[-1][2] % 100 == 0:
-        return denominator + parts[-1][2], numbered[: parts[-1][0]]
+    if len(parts) > 1 and parts[-1].value >= 100 and parts[-1].value % 100 == 0:
+        return denominator + parts[-1].value, numbered[: parts[-1].first]
     return denominator, body
 
 
@@ -1194,20 +1192,21 @@ def _unit_before(words: list[str], index: int, lang: Language) -> float:
 
 
 def _whole_part(
-    words: list[str], ranges: list[tuple[int, int, float]], lang: Language
+    words: list[str], ranges: list[WordRange], lang: Language
 ) -> tuple[int, float, float, float]:
     """``(first, whole, numerator, unit)`` of a fraction with a numerator: where its words
     begin, the whole number joined before it ("cent et trois quarts", "two and three
     quarters"), its numerator and the scale it is of."""
     first, last, numerator = ranges[-1]
-    if len(ranges) > 1 and any(words[i] in lang.joiners for i in range(ranges[-2][1], first)):
-        return ranges[-2][0], ranges[-2][2], numerator, _unit_before(words, ranges[-2][1] - 1, lang)
+    if len(ranges) > 1 and any(words[i] in lang.joiners for i in range(ranges[-2].last, first)):
+        before = ranges[-2]
+        return before.first, before.value, numerator, _unit_before(words, before.last - 1, lang)
     joiners = [i for i in range(first, last) if words[i] in lang.joiners]
     if joiners:
         after = words_value([words[i] for i in range(joiners[-1] + 1, last)], lang)
-        if len(after) == 1 and after[0][2] < 10:
-            whole = sum(v for _, _, v in words_value([words[i] for i in range(first, joiners[-1])], lang))
-            return first, whole, after[0][2], _unit_before(words, joiners[-1] - 1, lang)
+        if len(after) == 1 and after[0].value < 10:
+            whole = sum(r.value for r in words_value([words[i] for i in range(first, joiners[-1])], lang))
+            return first, whole, after[0].value, _unit_before(words, joiners[-1] - 1, lang)
     return first, 0.0, numerator, 1.0
 
 

@@ -95,7 +95,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -433,10 +433,14 @@ def _figures(text: str, code: str, hint: str | None, strict: bool) -> list[_Figu
     memo: dict = {}
     out: list[_Figure] = []
     position = 0
+    lang = language(code)
     while True:
         match = master.search(text, position)
         if match is None:
             return out
+        if not strict and _idle_article(match, text, lang):
+            position = match.end()  # a lone "un", "une", "one" before a noun: no figure, joins none
+            continue
         try:
             figures = _read(match, text, code, hint, strict, memo)
         except (ValueError, ArithmeticError, IndexError, KeyError):  # pragma: no cover - a bug guard
@@ -451,6 +455,57 @@ def _figures(text: str, code: str, hint: str | None, strict: bool) -> list[_Figu
             position = max(match.end("number_words"), match.start() + 1)
             continue
         position = max(match.end(), match.start() + 1)
+
+
+# What stands before a lone article: a word and spaces ("prévoit un"), an elided word ("d'un"),
+# a punctuation mark ("(un", ". Un"), or nothing but spaces (the start of the text).
+_BEFORE_ARTICLE = re.compile(
+    r"""(?: (?<!\S)(?P<word>[^\W\d_]+)\s+      # "prévoit un"
+          | (?<![\w'’])(?P<elided>[^\W\d_]+['’])  # "d'un", "l'une"
+          | (?P<mark>[.!?;:,()«»"“”])\s*        # ". Un", "(un"
+          | ^\s*                               # the start of the text
+        )$""",
+    re.VERBOSE,
+)
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)(?!\w)")
+_BEFORE_ARTICLE_REACH = 40
+"""Characters before a lone article searched for what stands before it."""
+
+
+def _idle_article(match: re.Match[str], text: str, lang: Language) -> bool:
+    """Whether ``match`` is a lone article ("un", "une", "one") between two words that can be
+    no part of a figure. Read, it would be kept as an article only to begin or end a fraction
+    ("un sur trois", "deux sur un") or to continue a number ("mille un"), and then dropped;
+    this early exit skips most French matches ("un accord", "d'une entreprise")."""
+    words = match["number_words"]
+    if not words or match.start() != match.start("number_words") or match.end() != match.end("number_words"):
+        return False
+    article = normalise(words)
+    if article not in lang.articles or article in lang.ordinals or _glued_to_word(text, match.end()):
+        return False
+    vocabulary = _figure_vocabulary(lang.code)
+    start = match.start()
+    before = _BEFORE_ARTICLE.search(text, max(0, start - _BEFORE_ARTICLE_REACH), start)
+    if before is None or normalise(before["word"] or before["elided"] or before["mark"] or "") in vocabulary:
+        return False
+    after = _WORD_AFTER.match(text, match.end())
+    return after is not None and normalise(after[1]) not in vocabulary
+
+
+@functools.cache
+def _figure_vocabulary(code: str) -> frozenset[str]:
+    """Every word of a phrase that may be a part of a figure or join two figures: number,
+    scale, ordinal, currency, percent, qualifier after, joining and "over" words, and every
+    mark (not a letter, digit or space) of a joining or "over" word."""
+    lang = language(code)
+    tables: list[Iterable[str]] = [
+        lang.words, lang.scales, lang.scale_abbreviations, lang.scale_glued, lang.scale_capitals, lang.ordinals,
+        lang.currencies,
+        lang.percent_words, lang.qualifiers_after, lang.joiners, lang.over_words, lang.articles,
+    ]
+    words = {word for table in tables for phrase in table for word in normalise(phrase).split()}
+    marks = {c for phrase in (*lang.joiners, *lang.over_words) for c in phrase if not (c.isalnum() or c.isspace())}
+    return frozenset(words | marks)
 
 
 _LAST_WORD = re.compile(r"[^\s\-]+$")

@@ -355,9 +355,13 @@ class WordRange(NamedTuple):
 
 _NO_SCALE = float("inf")  # no scale word read yet: any scale word may follow
 
+SCALE_FROM = 1000.0
+"""A number word of this value or more is a scale word ("mille", "million", "thousand"): it
+multiplies the number before it."""
+
 
 def _kind_of(value: float) -> str:
-    if value >= 1000:
+    if value >= SCALE_FROM:
         return "scale"
     if value == 100:
         return "hundred"

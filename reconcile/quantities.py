@@ -104,6 +104,7 @@ import attrs
 from reconcile.errors import QuantityParseError, ReconcileError
 from reconcile.model import Mention, Quantity
 from reconcile.numerals import (
+    SCALE_FROM,
     Language,
     WordRange,
     alternation,
@@ -138,6 +139,9 @@ APPROXIMATION: Mapping[str, Approximation] = {
 
 YEARS = (1800, 2100)
 """A bare integer in this span, with nothing counted, is read as a year, not a figure."""
+
+YEARS_AFTER_PREPOSITION = (1000, 2999)
+"""A bare integer in this span after a year preposition ("en 1200", "since 1066") is a year."""
 
 def _bounded(pattern: str) -> str:
     """``pattern`` not followed by a word character."""
@@ -430,7 +434,7 @@ def _word_scale(match: re.Match, lang: Language) -> float:
 
 def _figures(text: str, code: str, hint: str | None, strict: bool) -> list[_Figure]:
     master = _patterns(code).master
-    memo: dict = {}
+    memo: dict[str, str] = {}
     out: list[_Figure] = []
     position = 0
     lang = language(code)
@@ -883,7 +887,8 @@ def _compound_money(figures: list[_Figure], text: str, lang: Language) -> list[_
             out.append(figure)
             continue
         previous = out[-1]
-        out[-1] = attrs.evolve(previous, end=figure.end, value=_times(previous.value + cents, 1.0), step=0.01)
+        out[-1] = attrs.evolve(previous, end=figure.end, value=_times(previous.value + cents, 1.0),
+                               step=1 / CENTS_PER_UNIT)
     return out
 
 
@@ -924,6 +929,9 @@ _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)
 FRACTION_STEP = 1e-3
 """The step given to a fraction ("3/4", "deux tiers", "un sur trois"): its last digit is unknown."""
 
+POWER_STEP = 1e-6
+"""The step given to a figure raised to a power ("1,1^23"): its last digit is unknown."""
+
 
 def _digit_segments(token: str, offset: int, lang: Language) -> list[_Segment]:
     """The figures of a token in digits: plain and grouped digits, 3/4, 1e10, 1,1^23, ,08;
@@ -961,7 +969,7 @@ def _number_segments(token: str, offset: int, lang: Language) -> list[_Segment]:
             # through a decimal string: 6.23e-4 is 0.000623, not 0.0006230000000000001
             value, step = float(f"{value!r}e{int(exponent)}"), float(f"{step!r}e{int(exponent)}")
         if power:
-            value, step = value ** int(power), 1e-6
+            value, step = value ** int(power), POWER_STEP
     except (OverflowError, ZeroDivisionError):
         return []
     if not isinstance(value, float) or not math.isfinite(value):
@@ -1084,7 +1092,7 @@ def _scale_alone(head_word: str, lang: Language) -> bool:
     """Whether a number begins with a scale word of a thousand or more that is no figure alone
     ("mille" may be, "million" is not)."""
     head = normalise(head_word)
-    return lang.words.get(head, 0) >= 1000 and head not in lang.standalone_scales
+    return lang.words.get(head, 0) >= SCALE_FROM and head not in lang.standalone_scales
 
 
 def _with_fraction(
@@ -1243,7 +1251,7 @@ def _unit_before(words: list[str], index: int, lang: Language) -> float:
     """The scale word at ``index`` that a fraction after "et" is of ("six millions et deux
     tiers"), else 1."""
     value = lang.words.get(words[index], 1.0) if index >= 0 else 1.0
-    return value if value >= 1000 else 1.0
+    return value if value >= SCALE_FROM else 1.0
 
 
 def _whole_part(
@@ -1287,6 +1295,9 @@ _YEAR_SPAN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–/]$")
 _YEAR_SPAN_REACH = 6
 """Characters before a figure read for the start of a span of years: "2023-" and the one before it."""
 
+_YEAR_SPAN_END_BELOW = 100
+"""The end of a span of years written with two digits ("2023-24") is below this."""
+
 CONTEXT_WINDOW = 30
 """Characters before a figure searched for a product word, a month or a year preposition."""
 
@@ -1319,7 +1330,7 @@ def _ends_span_of_years(figure: _Figure, text: str) -> bool:
     start = figure.core_start
     before = text[start - 1] if start else " "
     return (
-        before in "-–/" and figure.value < 100
+        before in "-–/" and figure.value < _YEAR_SPAN_END_BELOW
         and _YEAR_SPAN.search(text, max(0, start - _YEAR_SPAN_REACH), start) is not None
     )
 
@@ -1335,7 +1346,8 @@ def _a_year(figure: _Figure, window: str, after_word: bool, context: _Context) -
         return False
     if YEARS[0] <= figure.value <= YEARS[1]:
         return True
-    return 1000 <= figure.value <= 2999 and after_word and context.year_before.search(window) is not None
+    low, high = YEARS_AFTER_PREPOSITION
+    return low <= figure.value <= high and after_word and context.year_before.search(window) is not None
 
 
 def _a_day_or_hour(figure: _Figure, text: str, window: str, after_word: bool, context: _Context) -> bool:
@@ -1504,12 +1516,16 @@ def _outside_numeric_dates(figures: list[_Figure], text: str) -> list[_Figure]:
     for figure in figures:
         start, end = figure.core_start, figure.end
         if not figure.currency and (text[start - 1 : start] in _DATE_MARKS or text[end : end + 1] in _DATE_MARKS):
-            dates = _NUMERIC_DATE.finditer(text, max(0, start - 11), end + 13)
+            dates = _NUMERIC_DATE.finditer(text, max(0, start - _DATE_REACH_BEFORE), end + _DATE_REACH_AFTER)
             if any(date.start() <= start < date.end() for date in dates):
                 continue
         out.append(figure)
     return out
 
+
+_DATE_REACH_BEFORE, _DATE_REACH_AFTER = 11, 13
+"""Characters before and after a figure searched for a date in digits it is a part of: a date
+is at most ten characters ("2018-05-17"), and its lookarounds read a few more."""
 
 _DATE_MARKS = frozenset("/-")  # a date with dots is one digits token: see _digit_segments
 

@@ -359,26 +359,38 @@ def _context(code: str) -> _Context:
 
 @attrs.define
 class _Figure:
-    """A figure found by the master regex, before ranges are joined."""
+    """A figure found by the master regex, before ranges are joined. Never changed in place:
+    the joining passes build new ones with :func:`attrs.evolve`."""
 
     start: int
+    """Where the mention starts, a qualifier before the figure included."""
     core_start: int
+    """Where the figure starts, with its sign, percent word or currency before it."""
     end: int
     value: float
     step: float
+    """The unit of the last digit written, scaled (see :data:`APPROXIMATION`)."""
     qualifier: str | None
+    """A key of :data:`APPROXIMATION`, or "range"/"range_weak" ("entre", "from") before a range."""
     currency: str | None
     percent: bool
     scaled: bool
+    """Whether a scale (word, abbreviation, capital) is written after the figure."""
     bare_integer: bool
+    """Four bare digits with nothing around them: maybe a year."""
     scale: float = 1.0
+    """What the figure was multiplied by (scale and currency factor)."""
     digits: bool = True
+    """Written in digits, not words."""
     article: bool = False
+    """A lone article, kept only to begin or end a fraction."""
     other: float | None = None
+    """The other end of a range."""
     noun: str | None = None
     noun_unit: str | None = None
     noun_end: int | None = None
     word_scale: float = 1.0
+    """The scale written in words after digits ("4 thousand"), which a smaller number may continue."""
 
 
 @functools.cache
@@ -531,8 +543,7 @@ class _Segment(NamedTuple):
     """A lone article ("un", "a"), kept only to begin a fraction ("un sur trois")."""
 
 
-@attrs.frozen
-class _Around:
+class _Around(NamedTuple):
     """What a match writes around its figures, read once from its groups; the sign belongs
     to the first figure, the scale, currency and percent to the last."""
 
@@ -548,28 +559,18 @@ class _Around:
     scaled: bool
     word_scale: float
     currency: str | None
-    factor: float
-    """The currency's factor to its ISO unit (0.01 for cents), or 1."""
-    symbol: bool
-    """Whether a currency word or symbol is written, known or not."""
+    last_multiplier: float
+    """What the last figure is multiplied by: the scale times the currency's factor to its ISO
+    unit (0.01 for cents)."""
+    marked: bool
+    """Whether a scale, a currency word or symbol (known or not) or a percent says the last
+    figure is no year."""
     currency_before: bool
     digits: bool
-
-    def multiplier(self, first: bool, last: bool) -> float:
-        """The sign goes to the first figure; the scale and the currency's factor to the last."""
-        multiplier = self.sign if first else 1.0
-        if last:
-            multiplier *= self.scale * self.factor
-        return multiplier
 
     def qualifier_of(self, first: bool, last: bool) -> str | None:
         """A qualifier before goes to the first figure, one after to the last."""
         return (self.qualifier if first else None) or (self.qualifier_after if last else None)
-
-    @property
-    def marked(self) -> bool:
-        """Whether a scale, a currency or a percent says the last figure is no year."""
-        return self.scaled or self.symbol or self.percent
 
 
 def _read(
@@ -654,6 +655,7 @@ def _around(
     if symbol:
         currency, factor = _currency_of(symbol, lang, hint, text, memo)
     scale, scaled = _scale_of(match, lang)
+    percent = bool(match["percent_after"] or match["percent_before"])
     after = match["qualifier_after"]
     return _Around(
         start=match.start(),
@@ -661,13 +663,13 @@ def _around(
         qualifier=_qualifier(match, lang),
         qualifier_after=lang.qualifiers_after.get(normalise(after)) if after else None,
         sign=-1.0 if match["minus_sign"] or match["minus_word"] else 1.0,
-        percent=bool(match["percent_after"] or match["percent_before"]),
+        percent=percent,
         scale=scale,
         scaled=scaled,
         word_scale=_word_scale(match, lang),
         currency=currency,
-        factor=factor or 1.0,
-        symbol=bool(symbol),
+        last_multiplier=scale * (factor or 1.0),
+        marked=bool(scaled or symbol or percent),
         currency_before=bool(match["currency_before"]),
         digits=not match["number_words"],
     )
@@ -681,7 +683,8 @@ def _figures_of(segments: list[_Segment], around: _Around, end: int) -> list[_Fi
 
 
 def _figure(segment: _Segment, first: bool, last: bool, around: _Around, end: int) -> _Figure:
-    multiplier = around.multiplier(first, last)
+    # the sign goes to the first figure; the scale and the currency's factor to the last
+    multiplier = (around.sign if first else 1.0) * (around.last_multiplier if last else 1.0)
     core_start = around.lead_start if first and around.lead_start is not None else segment.start
     return _Figure(
         start=around.start if first and around.qualifier else core_start,
@@ -775,10 +778,10 @@ def _whole_before_fraction(previous: _Figure) -> bool:
 def _part_of_whole(previous: _Figure, figure: _Figure, text: str, lang: Language) -> _Figure | None:
     """"un sur trois", "1 over 20" (ending the clause), "1 in 5": a part is never more than
     the whole ("12 out of 10" is two figures)."""
-    if not _whole_before_fraction(previous):
-        return None
     over = normalise(text[previous.end : figure.core_start])
-    if not (over in lang.over_words and figure.value and _plain(figure, scale_allowed=True)):
+    if over not in lang.over_words or not _whole_before_fraction(previous):
+        return None
+    if not (figure.value and _plain(figure, scale_allowed=True)):
         return None
     if not (over in lang.part_of_anywhere or _clause_ends(text, figure.end, lang)):
         return None
@@ -790,9 +793,9 @@ def _part_of_whole(previous: _Figure, figure: _Figure, text: str, lang: Language
 
 def _whole_and_digit_fraction(previous: _Figure, figure: _Figure, text: str, lang: Language) -> _Figure | None:
     """"2 1/4": a whole number and a fraction in digits."""
-    if not _whole_before_fraction(previous) or text[previous.end : figure.core_start].strip():
+    if not (figure.digits and previous.digits and "/" in text[figure.core_start : figure.end]):
         return None
-    if not (previous.digits and figure.digits and "/" in text[figure.core_start : figure.end]):
+    if text[previous.end : figure.core_start].strip() or not _whole_before_fraction(previous):
         return None
     return attrs.evolve(previous, end=figure.end, value=previous.value + figure.value, step=FRACTION_STEP)
 
@@ -823,7 +826,7 @@ def _mixed_compounds(figures: list[_Figure], text: str, lang: Language) -> list[
     out: list[_Figure] = []
     open_scale = 0.0  # the scale word that ends the figure being built; 0 when none does
     for figure in figures:
-        if out and _article_after_large_scale(out[-1], figure, open_scale, text, lang):
+        if out and figure.article and _article_after_large_scale(out[-1], figure, open_scale, text, lang):
             open_scale = 0.0  # "75 millions un an plus tôt": "un" is the article of "an"
             continue
         if out and open_scale > 1.0 and _below_open_scale(out[-1], figure, open_scale, text, lang):
@@ -1313,9 +1316,10 @@ def _not_a_figure(figure: _Figure, text: str, context: _Context) -> bool:
     if figure.currency or figure.percent:
         return False
     start = figure.core_start
-    if _ends_span_of_years(figure, text):
+    before = text[start - 1] if start else " "
+    if before in "-–/" and _ends_span_of_years(figure, text):
         return True  # "2023-24": the end of a span of years
-    if _inside_list(text, start):
+    if before.isdigit() or before in ",." and text[start - 2 : start - 1].isdigit():
         return False  # inside a list of figures ("1,2,3", "1.2.3"): no word before it
     window = text[max(0, start - CONTEXT_WINDOW) : start].rstrip(" \t\u00a0\u202f-")
     # Product names, months and year prepositions end in a letter or a dot: skip the regexes
@@ -1327,17 +1331,12 @@ def _not_a_figure(figure: _Figure, text: str, context: _Context) -> bool:
 
 
 def _ends_span_of_years(figure: _Figure, text: str) -> bool:
+    """Whether a figure after a dash or slash ends a span of years ("2023-24")."""
     start = figure.core_start
-    before = text[start - 1] if start else " "
     return (
-        before in "-–/" and figure.value < _YEAR_SPAN_END_BELOW
+        figure.value < _YEAR_SPAN_END_BELOW
         and _YEAR_SPAN.search(text, max(0, start - _YEAR_SPAN_REACH), start) is not None
     )
-
-
-def _inside_list(text: str, start: int) -> bool:
-    before = text[start - 1] if start else " "
-    return before.isdigit() or before in ",." and text[start - 2 : start - 1].isdigit()
 
 
 def _a_year(figure: _Figure, window: str, after_word: bool, context: _Context) -> bool:

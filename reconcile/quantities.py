@@ -281,7 +281,8 @@ def _master_regex(lang: Language) -> str:
           |\s(?P<scale_glued_before_symbol>{scale_glued})(?=[$€£¥￥])  # "5 M€"
           |\s?(?P<scale_abbreviation>{alternation(lang.scale_abbreviations)})(?![^\W\d_])  # "3 mds", "5 bn"
           |{capitals_space}(?P<scale_capital>(?-i:{capitals}))(?![^\W\d_]))?  # "1,674.5 G"
-        (?:(?<=[^\W\d_])(?P<fraction_link>[\s\-]+{alternation(lang.fraction_links)})(?=[\s\-]+{scale_word}))?  # half "a" dozen
+        (?:(?<=[^\W\d_])(?P<fraction_link>[\s\-]+{alternation(lang.fraction_links)})  # half "a" dozen
+          (?=[\s\-]+{scale_word}))?
         (?P<scale_words>(?:(?:\s+|-|(?<=\d)){scale_word}){{0,2}})  # "milliards", "thousand million"
         (?(currency_before)|                                # a currency after, unless one came before:
           (?:(?:\s*|-)(?:{alternation(lang.noun_prepositions)}\s*)?  # "de", "of"
@@ -1283,7 +1284,8 @@ def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern, lang: Language) 
     found = noun_re.match(text, figure.end)
     if not found:
         return figure
-    if (found["gap_before_noun"] or found["gap_before_product"]) and figure.bare_integer and YEARS[0] <= figure.value <= YEARS[1]:
+    gap = found["gap_before_noun"] or found["gap_before_product"]
+    if gap and figure.bare_integer and YEARS[0] <= figure.value <= YEARS[1]:
         return figure  # "in 2024 enterprise users...": a year, then a noun phrase
     noun_word = found["noun"] or found["noun_after_product"]
     product = found["product_before_noun"] or found["product_after_noun"] or found["product"]

@@ -64,6 +64,10 @@ def _fragment(char: str, last: bool) -> str:
     return re.escape(char)
 
 
+_Trie = dict[str, "_Trie"]
+"""A trie of phrases: each character leads to the rest; the key "" marks the end of a phrase."""
+
+
 def alternation(phrases: Iterable[str]) -> str:
     """A regex matching any of ``phrases`` (normalised), built as a trie so that a failed
     attempt costs a character or two, never a pass over every phrase.
@@ -71,14 +75,14 @@ def alternation(phrases: Iterable[str]) -> str:
     >>> re.fullmatch(alternation(["mille", "milliard", "milliards"]), "milliard") is not None
     True
     """
-    trie: dict = {}
+    trie: _Trie = {}
     for phrase in {_regex_form(p) for p in phrases if normalise(p)}:
         node = trie
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: _Trie) -> str:
         ends_here = "" in node
         branches = [
             _fragment(char, last=set(child) == {""}) + emit(child)

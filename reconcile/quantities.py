@@ -338,11 +338,11 @@ def _noun_gap(lang: Language) -> str:
 class _Context:
     """Regexes that tell a date, a time or a product number from a figure."""
 
-    month_after: re.Pattern
-    month_before: re.Pattern
-    product_before: re.Pattern
-    year_before: re.Pattern
-    time_after: re.Pattern
+    month_after: re.Pattern[str]
+    month_before: re.Pattern[str]
+    product_before: re.Pattern[str]
+    year_before: re.Pattern[str]
+    time_after: re.Pattern[str]
 
 
 @functools.cache
@@ -395,13 +395,13 @@ class _Figure:
 
 
 @functools.cache
-def _cues(code: str, currency: str) -> re.Pattern:
+def _cues(code: str, currency: str) -> re.Pattern[str]:
     """The words of a language that, anywhere in a text, point to ``currency``."""
     cues = language(code).currency_context.get(currency, ())
     return re.compile(rf"(?<!\w){alternation(cues)}(?!\w)", re.IGNORECASE)
 
 
-def _currency_of(symbol: str, lang: Language, hint: str | None, text: str, memo: dict) -> tuple[str, float]:
+def _currency_of(symbol: str, lang: Language, hint: str | None, text: str, memo: dict[str, str]) -> tuple[str, float]:
     """ISO code and factor of a currency word or symbol; an ambiguous symbol is decided by
     the caller's hint, else (for "¥") by the words of the text, else its default. ``memo``
     keeps the decision for the text so that it is read once per scan, not per figure."""
@@ -419,7 +419,7 @@ def _currency_of(symbol: str, lang: Language, hint: str | None, text: str, memo:
     return memo[key], factor
 
 
-def _scale_of(match: re.Match, lang: Language) -> tuple[float, bool]:
+def _scale_of(match: re.Match[str], lang: Language) -> tuple[float, bool]:
     scale, scaled = 1.0, False
     glued = match["scale_glued"] or match["scale_glued_before_symbol"]
     if glued:
@@ -437,7 +437,7 @@ def _scale_of(match: re.Match, lang: Language) -> tuple[float, bool]:
     return scale, scaled
 
 
-def _word_scale(match: re.Match, lang: Language) -> float:
+def _word_scale(match: re.Match[str], lang: Language) -> float:
     """The scale written in words after a figure ("3 hundred", "4 thousand"), else 1."""
     scale = 1.0
     for word in match["scale_words"].split():
@@ -1277,7 +1277,7 @@ def _whole_part(
     return first, 0.0, numerator, 1.0
 
 
-def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern, lang: Language) -> _Figure:
+def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern[str], lang: Language) -> _Figure:
     following = text[figure.end : figure.end + 1]
     if following and not (following.isspace() or following.isalnum()):
         return figure  # "1,2,3": a mark, not a word, follows the figure

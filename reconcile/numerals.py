@@ -11,7 +11,7 @@ lexicon data (``reconcile/data/lexicon/models.toml``), once. Adding German is ad
 >>> digits_value("12,345", language("fr"))[0], digits_value("12,345", language("en"))[0]
 (12.345, 12345.0)
 >>> words_value(["quatre-vingt", "dix", "neuf"], language("fr"))
-[(0, 3, 99.0)]
+[WordRange(first=0, last=3, value=99.0)]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -65,6 +65,10 @@ def _fragment(char: str, last: bool) -> str:
     return re.escape(char)
 
 
+_Trie = dict[str, "_Trie"]
+"""A trie of phrases: each character leads to the rest; the key "" marks the end of a phrase."""
+
+
 def alternation(phrases: Iterable[str]) -> str:
     """A regex matching any of ``phrases`` (normalised), built as a trie so that a failed
     attempt costs a character or two, never a pass over every phrase.
@@ -72,14 +76,14 @@ def alternation(phrases: Iterable[str]) -> str:
     >>> re.fullmatch(alternation(["mille", "milliard", "milliards"]), "milliard") is not None
     True
     """
-    trie: dict = {}
+    trie: _Trie = {}
     for phrase in {_regex_form(p) for p in phrases if normalise(p)}:
         node = trie
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: _Trie) -> str:
         ends_here = "" in node
         branches = [
             _fragment(char, last=set(child) == {""}) + emit(child)
@@ -408,8 +412,24 @@ def digits_value(token: str, lang: Language) -> tuple[float, float]:
 # --------------------------------------------------------------------------- words
 
 
+class WordRange(NamedTuple):
+    """Number words that make one number: ``tokens[first:last]`` and their value."""
+
+    first: int
+    last: int
+    """Exclusive."""
+    value: float
+
+
+_NO_SCALE = float("inf")  # no scale word read yet: any scale word may follow
+
+SCALE_FROM = 1000.0
+"""A number word of this value or more is a scale word ("mille", "million", "thousand"): it
+multiplies the number before it."""
+
+
 def _kind_of(value: float) -> str:
-    if value >= 1000:
+    if value >= SCALE_FROM:
         return "scale"
     if value == 100:
         return "hundred"
@@ -418,72 +438,73 @@ def _kind_of(value: float) -> str:
     return "unit"
 
 
-def words_value(tokens: list[str], lang: Language) -> list[tuple[int, int, float]]:
+def _fits(kind: str, value: float, total: float, current: float, last_scale: float, lang: Language) -> bool:
+    """Whether a word of ``kind`` and ``value`` continues the number read so far (``total``
+    of the scale words, ``current`` below the last scale word): "vingt" then "deux" does,
+    "deux" then "vingt" does not; a scale word must be smaller than the last one, or multiply
+    all before it ("cent mille", "thousand million")."""
+    if kind == "unit":
+        below_hundred = current % 100
+        return current % 10 == 0 and (
+            value < 10 or below_hundred == 0 or (below_hundred in lang.additive_tens and value >= 10)
+        )
+    if kind == "ten":
+        return current % 100 == 0
+    if kind == "hundred":
+        return 0 < current <= lang.hundred_multiplier_max or (current == 0 and total > 0)
+    return value < last_scale or (current == 0 and 0 < total < value)
+
+
+def _added(kind: str, value: float, total: float, current: float, last_scale: float) -> tuple[float, float, float]:
+    """``(total, current, last_scale)`` after a word that fits."""
+    if kind in ("unit", "ten"):
+        return total, current + value, last_scale
+    if kind == "hundred":
+        return total, (current or 1) * 100, last_scale
+    if current == 0 and 0 < total < value and last_scale <= value:
+        return total * value, 0.0, value
+    return total + (current or 1) * value, 0.0, value
+
+
+def words_value(tokens: list[str], lang: Language) -> list[WordRange]:
     """Read number words, split where a new number must begin.
 
-    Returns ``(first, last_exclusive, value)`` token ranges. Joiners ("et", "and") are tokens
-    too and belong to the number around them.
+    Returns :class:`WordRange` token ranges. Joiners ("et", "and") are tokens too and belong to
+    the number around them; a word that is no number word ends the number before it.
 
     >>> fr, en = language("fr"), language("en")
     >>> words_value("deux cent deux mille".split(), fr)
-    [(0, 4, 202000.0)]
+    [WordRange(first=0, last=4, value=202000.0)]
     >>> words_value("vingt et un".split(), fr)
-    [(0, 3, 21.0)]
-    >>> words_value("cinq et six millions".split(), fr)
+    [WordRange(first=0, last=3, value=21.0)]
+    >>> [tuple(r) for r in words_value("cinq et six millions".split(), fr)]
     [(0, 1, 5.0), (2, 4, 6000000.0)]
-    >>> words_value("two hundred and thirty-four thousand".replace("-", " ").split(), en)
-    [(0, 6, 234000.0)]
+    >>> words_value("two hundred and thirty-four thousand".replace("-", " ").split(), en)[0].value
+    234000.0
     """
-    out: list[tuple[int, int, float]] = []
+    out: list[WordRange] = []
     start = None
     total = current = 0.0
-    last_scale = float("inf")
+    last_scale = _NO_SCALE
     last_word = -1
-
-    def close() -> None:
-        nonlocal start, total, current, last_scale
-        if start is not None:
-            out.append((start, last_word + 1, total + current))
-        start, total, current, last_scale = None, 0.0, 0.0, float("inf")
-
     for index, raw in enumerate(tokens):
         word = normalise(raw)
         if word in lang.joiners or raw in lang.joiners:
             continue
         value = lang.words.get(word)
+        kind = "" if value is None else _kind_of(value)
+        if start is not None and (
+            value is None or total == 0 and current == 0  # nothing follows a zero: "three nought four"
+            or not _fits(kind, value, total, current, last_scale, lang)
+        ):
+            out.append(WordRange(start, last_word + 1, total + current))
+            start, total, current, last_scale = None, 0.0, 0.0, _NO_SCALE
         if value is None:
-            close()
             continue
-        kind = _kind_of(value)
-        if start is not None and total == 0 and current == 0:
-            close()  # nothing follows a zero: "three nought four" is three figures
-        if start is not None:
-            if kind == "unit":
-                below_hundred = current % 100
-                fits = current % 10 == 0 and (
-                    value < 10 or below_hundred == 0 or (below_hundred in lang.additive_tens and value >= 10)
-                )
-            elif kind == "ten":
-                fits = current % 100 == 0
-            elif kind == "hundred":
-                fits = 0 < current <= lang.hundred_multiplier_max or (current == 0 and total > 0)
-            else:
-                fits = value < last_scale or (current == 0 and 0 < total < value)
-            if not fits:
-                close()
         if start is None:
             start = index
         last_word = index
-        if kind in ("unit", "ten"):
-            current += value
-        elif kind == "hundred":
-            current = (current or 1) * 100
-        else:
-            if current == 0 and 0 < total < value and last_scale <= value:
-                total *= value
-            else:
-                total += (current or 1) * value
-            current = 0.0
-            last_scale = value
-    close()
+        total, current, last_scale = _added(kind, value, total, current, last_scale)
+    if start is not None:
+        out.append(WordRange(start, last_word + 1, total + current))
     return out

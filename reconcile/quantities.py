@@ -95,15 +95,18 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
 from reconcile.errors import QuantityParseError, ReconcileError
 from reconcile.model import Mention, Quantity
 from reconcile.numerals import (
+    SCALE_FROM,
     Language,
+    WordRange,
     alternation,
     digits_value,
     language,
@@ -137,25 +140,66 @@ APPROXIMATION: Mapping[str, Approximation] = {
 YEARS = (1800, 2100)
 """A bare integer in this span, with nothing counted, is read as a year, not a figure."""
 
+YEARS_AFTER_PREPOSITION = (1000, 2999)
+"""A bare integer in this span after a year preposition ("en 1200", "since 1066") is a year."""
+
 def _bounded(pattern: str) -> str:
+    """``pattern`` not followed by a word character."""
     return f"(?:{pattern})(?!\\w)"
 
 
+_VULGAR_FRACTIONS = "\u00bc-\u00be\u2150-\u215e"  # ¼ ½ ¾ and ⅐ .. ⅞, as a character-class range
+
+
+@attrs.frozen
+class _Patterns:
+    """The compiled regexes of one language (see :func:`_patterns`)."""
+
+    master: re.Pattern[str]
+    """Finds a figure with what is written around it: qualifier, sign, currency, scale, percent."""
+    tokeniser: re.Pattern[str]
+    """Splits the number words of a match into tokens (words, ordinals, joiners, commas)."""
+    noun_phrase: re.Pattern[str]
+    """Reads the counted noun or product after a figure."""
+    model: re.Pattern[str]
+    """A model name (H20, 910B: letters and digits glued)."""
+
+
 @functools.cache
-def _patterns(code: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
-    """The master regex, the number-word tokeniser, the noun-phrase regex and the model-name
-    regex of a language, compiled once from its data file."""
+def _patterns(code: str) -> _Patterns:
+    """The regexes of a language, compiled once from its data file."""
     lang = language(code)
-    word_joiners = [j for j in lang.joiners if j.isalpha()]
-    number_words = [w for w in lang.words if w not in lang.article_only]
-    big_words = [w for w, v in lang.words.items() if v >= 100]
+    return _Patterns(
+        master=re.compile(_master_regex(lang), re.IGNORECASE | re.VERBOSE),
+        tokeniser=re.compile(_tokeniser_regex(lang), re.IGNORECASE),
+        noun_phrase=re.compile(_noun_phrase_regex(lang), re.IGNORECASE),
+        model=re.compile(_model_regex(lang)),
+    )
+
+
+def _word_joiners(lang: Language) -> list[str]:
+    """The joiners that are words ("et", "and"), not marks (",")."""
+    return [j for j in lang.joiners if j.isalpha()]
+
+
+def _word_separator(lang: Language) -> str:
+    """What stands between two number words: spaces or hyphens, maybe a joining word or a comma."""
+    word_joiners = _word_joiners(lang)
     separator = r"[\s\-]+"
     if word_joiners:
         separator = rf"[\s\-]+(?:{alternation(word_joiners)}[\s\-]+)?"
     if "," in lang.joiners:
         separator = rf"(?:\s*,\s*|{separator})"
-    number_word = _bounded(alternation(number_words))
+    return separator
+
+
+def _word_sequence_regex(lang: Language) -> str:
+    """Number words in a row ("deux cent mille", "a dozen", "trois cinquièmes", "two point five"),
+    with the words after a decimal word in the group ``decimal_words``."""
+    separator = _word_separator(lang)
+    number_word = _bounded(alternation([w for w in lang.words if w not in lang.article_only]))
     ordinal = _bounded(alternation(lang.ordinal_phrases))
+    big_words = [w for w, v in lang.words.items() if v >= 100]
     article = only_article = ""
     if lang.article_only:
         only_article = rf"(?:{alternation(lang.article_only)}[\s\-]+)?"
@@ -163,91 +207,120 @@ def _patterns(code: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
     denominator = rf"(?:{separator}{only_article}{ordinal})?" if lang.ordinals else ""
     word_sequence = rf"{article}(?:{number_word}(?:{separator}{number_word})*{denominator}|{ordinal})"
     scale_only = [w for w in lang.scales if normalise(w) not in lang.words]
-    scale_word = _bounded(alternation(lang.scales))
     if lang.article_only and scale_only:  # "a dozen": the article is the figure of a scale word
         article_of_scale = rf"{alternation(lang.article_only)}(?=[\s\-]+{_bounded(alternation(scale_only))})"
         word_sequence = rf"(?:{article_of_scale}|{word_sequence})"
     if lang.decimal_words:
         # "virgule soixante et onze" is .71; "point five and two" is 1.5, then 2
         decimal_separator = r"[\s\-]+"
-        if lang.joined_decimals and word_joiners:
+        if lang.joined_decimals and _word_joiners(lang):
             decimal_separator += (
-                rf"(?:{alternation(word_joiners)}[\s\-]+(?={_bounded(alternation(lang.joined_decimals))}))?"
+                rf"(?:{alternation(_word_joiners(lang))}[\s\-]+(?={_bounded(alternation(lang.joined_decimals))}))?"
             )
         word_sequence += (
             rf"(?:\s+{_bounded(alternation(lang.decimal_words))}\s+"
-            rf"(?P<fracwords>{number_word}(?:{decimal_separator}{number_word})*))?"
+            rf"(?P<decimal_words>{number_word}(?:{decimal_separator}{number_word})*))?"
         )
+    return word_sequence
 
-    digits = (
-        r"\d{0,3}[\u00bc-\u00be\u2150-\u215e]"
-        r"|\d{1,3}/\d{1,3}(?![/\d])"
-        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?"
-        r"|\d+(?:[.,]\d+)*(?:[eE][+\-]?\d+(?!\w)|[x×]10\^[+\-]?\d+)?(?:\^[+\-]?\d+)?"
-        rf"|{re.escape(lang.decimal)}\d+"
+
+def _digits_regex(lang: Language) -> str:
+    """A figure in digits, one alternative a line."""
+    return (
+        rf"\d{{0,3}}[{_VULGAR_FRACTIONS}]"  # "½", "2¾"
+        r"|\d{1,3}/\d{1,3}(?![/\d])"  # "3/4", not a date "3/4/2020"
+        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?"  # "1 234 567,8": thousands grouped by spaces
+        r"|\d+(?:[.,]\d+)*(?:[eE][+\-]?\d+(?!\w)|[x×]10\^[+\-]?\d+)?(?:\^[+\-]?\d+)?"  # "1,234.5", "1e10", "1,1^23"
+        rf"|{re.escape(lang.decimal)}\d+"  # ",08": a decimal mark first
     )
-    negative = ""
-    if lang.negative_words:
-        negative = rf"|(?P<signw>{_bounded(alternation(lang.negative_words))})\s+"
-    percent_first = ""
-    if lang.percent_prepositions:
-        alpha_percent = [w for w in lang.percent_words if w[:1].isalpha()]
-        percent_first = (
-            rf"(?:(?P<ppct>{_bounded(alternation(alpha_percent))})\s+"
-            rf"{_bounded(alternation(lang.percent_prepositions))}\s+)?"
-        )
+
+
+def _qualifier_regex(lang: Language) -> str:
+    """A qualifier before a figure; a verb or preposition may reach it through a link ("topped
+    the $3 trillion mark"), which is then a part of the qualifier, in the group ``qualifier_link``."""
     plain_qualifiers = [q for q in lang.qualifiers if q not in lang.linked_qualifiers]
-    qualifier = (  # "topped the $3 trillion mark": the link is a part of the qualifier
+    return (
         rf"{alternation(plain_qualifiers)}|{_bounded(alternation(lang.linked_qualifiers))}"
-        rf"(?P<qlink>\s+{_bounded(alternation(lang.qualifier_links))})?"
+        rf"(?P<qualifier_link>\s+{_bounded(alternation(lang.qualifier_links))})?"
     )
-    capitals = "|".join(map(re.escape, lang.scale_capitals)) or r"(?!x)x"
-    caps_space = "[ \u00a0\u202f]?" if lang.capitals_glued else "[ \u00a0\u202f]"
-    prefix_currencies = alternation(lang.prefix_currencies)
-    suffix_currencies = alternation(lang.currency_phrases)
-    prepositions = alternation(lang.noun_prepositions)
+
+
+def _start_chars(lang: Language) -> str:
+    """The characters, other than letters, digits, "-" and "−", a figure with its qualifier or
+    currency may begin with, as the inside of a character class."""
     starts = {p[0] for table in (lang.qualifiers, lang.prefix_currencies) for p in table if p}
     start_chars = "".join(sorted(re.escape(c) for c in starts | {lang.decimal} if not c.isalnum()))
-    start_chars += "\u00bc-\u00be\u2150-\u215e"
-    master = (
-        rf"(?=[\w\-−{start_chars}])(?<!\w)(?<!\d[.,])(?<!\d:)"
-        rf"{percent_first}"
-        rf"(?:(?P<qual>{qualifier})\s*(?=[\d\-−$€£¥￥\w]))?"
-        rf"(?:(?P<sign>[\-−])(?=\d){negative})?"
-        rf"(?:(?P<pcur>{prefix_currencies})\s?(?=\d|\w))?"
-        rf"(?:(?P<num>{digits})|(?P<words>{word_sequence}))"
-        rf"(?:(?P<glued>{alternation(lang.scale_glued)})(?![^\W\d_])"
-        rf"|\s(?P<gluedcur>{alternation(lang.scale_glued)})(?=[$€£¥￥])"
-        rf"|\s?(?P<abbr>{alternation(lang.scale_abbreviations)})(?![^\W\d_])"
-        rf"|{caps_space}(?P<caps>(?-i:{capitals}))(?![^\W\d_]))?"
-        rf"(?:(?<=[^\W\d_])(?P<flink>[\s\-]+{alternation(lang.fraction_links)})(?=[\s\-]+{scale_word}))?"
-        rf"(?P<scalew>(?:(?:\s+|-|(?<=\d)){scale_word}){{0,2}})"
-        rf"(?(pcur)|(?:(?:\s*|-)(?:{prepositions}\s*)?(?P<scur>{suffix_currencies})(?![^\W\d_])"
-        rf"(?P<scalew2>(?:\s+{_bounded(alternation(lang.scales))})?))?)"
-        rf"(?:\s*(?P<pct>{alternation(lang.percent_words)})(?!\w))?"
-        rf"(?:\s+(?P<qafter>{_bounded(alternation(lang.qualifiers_after))}))?"
-    )
-    tokens = rf"{_bounded(alternation(list(lang.words) + list(lang.ordinal_phrases) + word_joiners))}|,"
-    model = f"(?-i:{lang.model_pattern})"
-    product = rf"(?:{_bounded(alternation(lang.products))}|{model}(?!\w))"
+    return start_chars + _VULGAR_FRACTIONS
+
+
+def _master_regex(lang: Language) -> str:
+    """The master regex (verbose): every group a figure may carry, in the order it is written."""
+    negative = ""
+    if lang.negative_words:
+        negative = rf"|(?P<minus_word>{_bounded(alternation(lang.negative_words))})\s+"
+    percent_before = ""
+    if lang.percent_prepositions:
+        alpha_percent = [w for w in lang.percent_words if w[:1].isalpha()]
+        percent_before = (
+            rf"(?:(?P<percent_before>{_bounded(alternation(alpha_percent))})\s+"
+            rf"{_bounded(alternation(lang.percent_prepositions))}\s+)?"
+        )
+    scale_word = _bounded(alternation(lang.scales))
+    capitals = "|".join(map(re.escape, lang.scale_capitals)) or r"(?!x)x"
+    capitals_space = "[ \u00a0\u202f]?" if lang.capitals_glued else "[ \u00a0\u202f]"
+    scale_glued = alternation(lang.scale_glued)
+    return rf"""
+        (?=[\w\-−{_start_chars(lang)}])(?<!\w)(?<!\d[.,])(?<!\d:)  # not inside a word, a number or a time
+        {percent_before}                                   # "percent of" 10
+        (?:(?P<qualifier>{_qualifier_regex(lang)})\s*(?=[\d\-−$€£¥￥\w]))?  # "plus de", "topped the"
+        (?:(?P<minus_sign>[\-−])(?=\d){negative})?          # "-9,25", "minus 5"
+        (?:(?P<currency_before>{alternation(lang.prefix_currencies)})\s?(?=\d|\w))?  # "$", "US$", "€"
+        (?:(?P<digits>{_digits_regex(lang)})               # the figure in digits
+          |(?P<number_words>{_word_sequence_regex(lang)}))  # or in words
+        (?:(?P<scale_glued>{scale_glued})(?![^\W\d_])       # "12bn", "5M"
+          |\s(?P<scale_glued_before_symbol>{scale_glued})(?=[$€£¥￥])  # "5 M€"
+          |\s?(?P<scale_abbreviation>{alternation(lang.scale_abbreviations)})(?![^\W\d_])  # "3 mds", "5 bn"
+          |{capitals_space}(?P<scale_capital>(?-i:{capitals}))(?![^\W\d_]))?  # "1,674.5 G"
+        (?:(?<=[^\W\d_])(?P<fraction_link>[\s\-]+{alternation(lang.fraction_links)})  # half "a" dozen
+          (?=[\s\-]+{scale_word}))?
+        (?P<scale_words>(?:(?:\s+|-|(?<=\d)){scale_word}){{0,2}})  # "milliards", "thousand million"
+        (?(currency_before)|                                # a currency after, unless one came before:
+          (?:(?:\s*|-)(?:{alternation(lang.noun_prepositions)}\s*)?  # "de", "of"
+            (?P<currency_after>{alternation(lang.currency_phrases)})(?![^\W\d_])  # "dollars", "€", "yuans"
+            (?P<scale_word_after_currency>(?:\s+{scale_word})?))?)  # "dollars billion"
+        (?:\s*(?P<percent_after>{alternation(lang.percent_words)})(?!\w))?  # "%", "pour cent"
+        (?:\s+(?P<qualifier_after>{_bounded(alternation(lang.qualifiers_after))}))?  # "environ" after
+    """
+
+
+def _tokeniser_regex(lang: Language) -> str:
+    """One number word, ordinal or joining word, or a comma."""
+    return rf"{_bounded(alternation(list(lang.words) + list(lang.ordinal_phrases) + _word_joiners(lang)))}|,"
+
+
+def _model_regex(lang: Language) -> str:
+    return f"(?-i:{lang.model_pattern})"
+
+
+def _noun_phrase_regex(lang: Language) -> str:
+    """A counted noun or a product after a figure, maybe after a preposition, modifiers and up
+    to two gap words: "puces Ascend 910B", "de puces d'IA", "enterprise users"."""
+    product = rf"(?:{_bounded(alternation(lang.products))}|{_model_regex(lang)}(?!\w))"
     brand = _bounded(alternation(lang.brands))
     noun = _bounded(alternation(lang.nouns))
     before = rf"(?:{_bounded(alternation(lang.modifiers_before))}\s+)*" if lang.modifiers_before else ""
     after = rf"(?:\s+{_bounded(alternation(lang.modifiers_after))})*" if lang.modifiers_after else ""
     gap = _noun_gap(lang)
-    noun_phrase = (
-        # possessive spaces: a long run of them is never given back one by one
-        rf"[ \t\u00a0\u202f]*+(?:{prepositions}[ \t\u00a0\u202f]*+)?(?P<phrase>"
-        rf"{before}(?P<gap_a>(?:{gap}\s+{before}){{0,2}})(?:{brand}\s+)?(?:(?P<prod_a>{product})\s+)?"
-        rf"(?P<noun_a>{noun}){after}(?:\s+{brand})?(?:\s+(?P<prod_b>{product}))?"
-        rf"|{before}(?P<gap_c>(?:{gap}\s+{before}){{0,2}})(?:{brand}\s+)?(?P<prod_c>{product})"
-        rf"(?:\s+(?P<noun_c>{noun}))?)"
-    )
     return (
-        re.compile(master, re.IGNORECASE),
-        re.compile(tokens, re.IGNORECASE),
-        re.compile(noun_phrase, re.IGNORECASE),
-        re.compile(model),
+        # possessive spaces: a long run of them is never given back one by one
+        rf"[ \t\u00a0\u202f]*+(?:{alternation(lang.noun_prepositions)}[ \t\u00a0\u202f]*+)?(?P<noun_phrase>"
+        # a noun, maybe with a product before or after it: "puces Ascend 910B", "H20 chips"
+        rf"{before}(?P<gap_before_noun>(?:{gap}\s+{before}){{0,2}})(?:{brand}\s+)?"
+        rf"(?:(?P<product_before_noun>{product})\s+)?"
+        rf"(?P<noun>{noun}){after}(?:\s+{brand})?(?:\s+(?P<product_after_noun>{product}))?"
+        # or a product first, maybe with a noun after it: "Ascend 910B", "H100 GPUs"
+        rf"|{before}(?P<gap_before_product>(?:{gap}\s+{before}){{0,2}})(?:{brand}\s+)?(?P<product>{product})"
+        rf"(?:\s+(?P<noun_after_product>{noun}))?)"
     )
 
 
@@ -265,11 +338,11 @@ def _noun_gap(lang: Language) -> str:
 class _Context:
     """Regexes that tell a date, a time or a product number from a figure."""
 
-    month_after: re.Pattern
-    month_before: re.Pattern
-    product_before: re.Pattern
-    year_before: re.Pattern
-    time_after: re.Pattern
+    month_after: re.Pattern[str]
+    month_before: re.Pattern[str]
+    product_before: re.Pattern[str]
+    year_before: re.Pattern[str]
+    time_after: re.Pattern[str]
 
 
 @functools.cache
@@ -287,36 +360,48 @@ def _context(code: str) -> _Context:
 
 @attrs.define
 class _Figure:
-    """A figure found by the master regex, before ranges are joined."""
+    """A figure found by the master regex, before ranges are joined. Never changed in place:
+    the joining passes build new ones with :func:`attrs.evolve`."""
 
     start: int
+    """Where the mention starts, a qualifier before the figure included."""
     core_start: int
+    """Where the figure starts, with its sign, percent word or currency before it."""
     end: int
     value: float
     step: float
+    """The unit of the last digit written, scaled (see :data:`APPROXIMATION`)."""
     qualifier: str | None
+    """A key of :data:`APPROXIMATION`, or "range"/"range_weak" ("entre", "from") before a range."""
     currency: str | None
     percent: bool
     scaled: bool
+    """Whether a scale (word, abbreviation, capital) is written after the figure."""
     bare_integer: bool
+    """Four bare digits with nothing around them: maybe a year."""
     scale: float = 1.0
+    """What the figure was multiplied by (scale and currency factor)."""
     digits: bool = True
+    """Written in digits, not words."""
     article: bool = False
+    """A lone article, kept only to begin or end a fraction."""
     other: float | None = None
+    """The other end of a range."""
     noun: str | None = None
     noun_unit: str | None = None
     noun_end: int | None = None
     word_scale: float = 1.0
+    """The scale written in words after digits ("4 thousand"), which a smaller number may continue."""
 
 
 @functools.cache
-def _cues(code: str, currency: str) -> re.Pattern:
+def _cues(code: str, currency: str) -> re.Pattern[str]:
     """The words of a language that, anywhere in a text, point to ``currency``."""
     cues = language(code).currency_context.get(currency, ())
     return re.compile(rf"(?<!\w){alternation(cues)}(?!\w)", re.IGNORECASE)
 
 
-def _currency_of(symbol: str, lang: Language, hint: str | None, text: str, memo: dict) -> tuple[str, float]:
+def _currency_of(symbol: str, lang: Language, hint: str | None, text: str, memo: dict[str, str]) -> tuple[str, float]:
     """ISO code and factor of a currency word or symbol; an ambiguous symbol is decided by
     the caller's hint, else (for "¥") by the words of the text, else its default. ``memo``
     keeps the decision for the text so that it is read once per scan, not per figure."""
@@ -334,41 +419,45 @@ def _currency_of(symbol: str, lang: Language, hint: str | None, text: str, memo:
     return memo[key], factor
 
 
-def _scale_of(match: re.Match, lang: Language) -> tuple[float, bool]:
+def _scale_of(match: re.Match[str], lang: Language) -> tuple[float, bool]:
     scale, scaled = 1.0, False
-    glued = match["glued"] or match["gluedcur"]
+    glued = match["scale_glued"] or match["scale_glued_before_symbol"]
     if glued:
         scale *= lang.scale_glued.get(normalise(glued), 1.0)
         scaled = True
-    if match["abbr"]:
-        scale *= lang.scale_abbreviations.get(normalise(match["abbr"]), 1.0)
+    if match["scale_abbreviation"]:
+        scale *= lang.scale_abbreviations.get(normalise(match["scale_abbreviation"]), 1.0)
         scaled = True
-    if match["caps"]:
-        scale *= lang.scale_capitals[match["caps"]]
+    if match["scale_capital"]:
+        scale *= lang.scale_capitals[match["scale_capital"]]
         scaled = True
-    for word in (match["scalew"] + " " + (match["scalew2"] or "")).split():
+    for word in (match["scale_words"] + " " + (match["scale_word_after_currency"] or "")).split():
         scale *= lang.scales.get(normalise(word), 1.0)
         scaled = True
     return scale, scaled
 
 
-def _word_scale(match: re.Match, lang: Language) -> float:
+def _word_scale(match: re.Match[str], lang: Language) -> float:
     """The scale written in words after a figure ("3 hundred", "4 thousand"), else 1."""
     scale = 1.0
-    for word in match["scalew"].split():
+    for word in match["scale_words"].split():
         scale *= lang.scales.get(normalise(word), 1.0)
     return scale
 
 
 def _figures(text: str, code: str, hint: str | None, strict: bool) -> list[_Figure]:
-    master = _patterns(code)[0]
-    memo: dict = {}
+    master = _patterns(code).master
+    memo: dict[str, str] = {}
     out: list[_Figure] = []
     position = 0
+    lang = language(code)
     while True:
         match = master.search(text, position)
         if match is None:
             return out
+        if not strict and _idle_article(match, text, lang):
+            position = match.end()  # a lone "un", "une", "one" before a noun: no figure, joins none
+            continue
         try:
             figures = _read(match, text, code, hint, strict, memo)
         except (ValueError, ArithmeticError, IndexError, KeyError):  # pragma: no cover - a bug guard
@@ -378,102 +467,252 @@ def _figures(text: str, code: str, hint: str | None, strict: bool) -> list[_Figu
             position = match.start() + 1
             continue
         out.extend(figures)
-        if not figures and match["words"] and match.end() > match.end("words"):
+        if not figures and match["number_words"] and match.end() > match.end("number_words"):
             # Words that are no figure ("the first £100"): what follows them is scanned again.
-            position = max(match.end("words"), match.start() + 1)
+            position = max(match.end("number_words"), match.start() + 1)
             continue
         position = max(match.end(), match.start() + 1)
+
+
+# What stands before a lone article: a word and spaces ("prévoit un"), an elided word ("d'un"),
+# a punctuation mark ("(un", ". Un"), or nothing but spaces (the start of the text).
+_BEFORE_ARTICLE = re.compile(
+    r"""(?: (?<!\S)(?P<word>[^\W\d_]+)\s+      # "prévoit un"
+          | (?<![\w'’])(?P<elided>[^\W\d_]+['’])  # "d'un", "l'une"
+          | (?P<mark>[.!?;:,()«»"“”])\s*        # ". Un", "(un"
+          | ^\s*                               # the start of the text
+        )$""",
+    re.VERBOSE,
+)
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)(?!\w)")
+_BEFORE_ARTICLE_REACH = 40
+"""Characters before a lone article searched for what stands before it."""
+
+
+def _idle_article(match: re.Match[str], text: str, lang: Language) -> bool:
+    """Whether ``match`` is a lone article ("un", "une", "one") between two words that can be
+    no part of a figure. Read, it would be kept as an article only to begin or end a fraction
+    ("un sur trois", "deux sur un") or to continue a number ("mille un"), and then dropped;
+    this early exit skips most French matches ("un accord", "d'une entreprise")."""
+    words = match["number_words"]
+    if not words or match.start() != match.start("number_words") or match.end() != match.end("number_words"):
+        return False
+    article = normalise(words)
+    if article not in lang.articles or article in lang.ordinals or _glued_to_word(text, match.end()):
+        return False
+    vocabulary = _figure_vocabulary(lang.code)
+    start = match.start()
+    before = _BEFORE_ARTICLE.search(text, max(0, start - _BEFORE_ARTICLE_REACH), start)
+    if before is None or normalise(before["word"] or before["elided"] or before["mark"] or "") in vocabulary:
+        return False
+    after = _WORD_AFTER.match(text, match.end())
+    return after is not None and normalise(after[1]) not in vocabulary
+
+
+@functools.cache
+def _figure_vocabulary(code: str) -> frozenset[str]:
+    """Every word of a phrase that may be a part of a figure or join two figures: number,
+    scale, ordinal, currency, percent, qualifier after, joining and "over" words, and every
+    mark (not a letter, digit or space) of a joining or "over" word."""
+    lang = language(code)
+    tables: list[Iterable[str]] = [
+        lang.words, lang.scales, lang.scale_abbreviations, lang.scale_glued, lang.scale_capitals, lang.ordinals,
+        lang.currencies,
+        lang.percent_words, lang.qualifiers_after, lang.joiners, lang.over_words, lang.articles,
+    ]
+    words = {word for table in tables for phrase in table for word in normalise(phrase).split()}
+    marks = {c for phrase in (*lang.joiners, *lang.over_words) for c in phrase if not (c.isalnum() or c.isspace())}
+    return frozenset(words | marks)
 
 
 _LAST_WORD = re.compile(r"[^\s\-]+$")
 
 
-def _prefix_symbol(match: re.Match, lang: Language) -> tuple[str | None, int]:
+class _Segment(NamedTuple):
+    """One figure of a match in digits or words, before what is written around the match
+    (sign, scale, currency, qualifier) is applied. A match holds several in a list ("22,24,26")
+    or when its words do not make one number ("cinq et six millions")."""
+
+    start: int
+    end: int
+    value: float
+    step: float
+    """The unit of the last digit written: 1 for "200 000", 0.1 for "5,6", 1e-3 for a fraction."""
+    year_like: bool
+    """Four bare digits, which may be a year ("2025")."""
+    article: bool
+    """A lone article ("un", "a"), kept only to begin a fraction ("un sur trois")."""
+
+
+class _Around(NamedTuple):
+    """What a match writes around its figures, read once from its groups; the sign belongs
+    to the first figure, the scale, currency and percent to the last."""
+
+    start: int
+    """Where the match starts, qualifier included."""
+    lead_start: int | None
+    """Where a percent word, minus or currency written before the first figure starts."""
+    qualifier: str | None
+    qualifier_after: str | None
+    sign: float
+    percent: bool
+    scale: float
+    scaled: bool
+    word_scale: float
+    currency: str | None
+    last_multiplier: float
+    """What the last figure is multiplied by: the scale times the currency's factor to its ISO
+    unit (0.01 for cents)."""
+    marked: bool
+    """Whether a scale, a currency word or symbol (known or not) or a percent says the last
+    figure is no year."""
+    currency_before: bool
+    digits: bool
+
+    def qualifier_of(self, first: bool, last: bool) -> str | None:
+        """A qualifier before goes to the first figure, one after to the last."""
+        return (self.qualifier if first else None) or (self.qualifier_after if last else None)
+
+
+def _read(
+    match: re.Match[str], text: str, code: str, hint: str | None, strict: bool, memo: dict[str, str]
+) -> list[_Figure] | None:
+    """The figures of one regex match; ``None`` when the match is glued to a word."""
+    lang = language(code)
+    if _glued_to_word(text, match.end()):
+        return None
+    symbol, symbol_start = _prefix_symbol(match, lang)
+    symbol = symbol or match["currency_after"]
+    end = match.end()
+    if match["number_words"]:
+        words = _word_segments(match, _patterns(code).tokeniser, lang, strict)
+        if words is None:
+            return []
+        if words.article_cut and words.segments:
+            end = words.segments[-1].end
+        symbol = symbol or words.trailing_currency
+        if _fraction_link_without_fraction(match, lang):
+            return None  # "half a dozen" links a fraction to its scale; "three of a million" does not
+        segments = words.segments
+    else:
+        segments = _digit_segments(match["digits"], match.start("digits"), lang)
+    if not segments:
+        return []
+    around = _around(match, lang, symbol, symbol_start, hint, text, memo)
+    return _kept(_figures_of(segments, around, end), text, code, strict)
+
+
+def _prefix_symbol(match: re.Match[str], lang: Language) -> tuple[str | None, int]:
     """The currency written before the figure and where it starts. A prefix that is also a
     word of the language counts only in capitals: "A$3" is Australian, "a$3" is "a" then "$3"."""
-    prefix = match["pcur"]
+    prefix = match["currency_before"]
     if not prefix:
         return None, -1
-    start = match.start("pcur")
+    start = match.start("currency_before")
     letters, mark, _ = prefix.partition("$")
     if mark and letters and not letters.isupper() and normalise(letters) in lang.word_prefixes:
         return prefix[len(letters):], start + len(letters)
     return prefix, start
 
 
-def _qualifier(match: re.Match, lang: Language) -> str | None:
+def _qualifier(match: re.Match[str], lang: Language) -> str | None:
     """The kind of the qualifier before the figure ("plus de", "topped the"), or ``None``."""
-    written = match["qual"]
+    written = match["qualifier"]
     if not written:
         return None
-    if match["qlink"]:  # "franchi la barre des": the link says nothing of the bound
-        written = written[: match.start("qlink") - match.start("qual")]
+    if match["qualifier_link"]:  # "franchi la barre des": the link says nothing of the bound
+        written = written[: match.start("qualifier_link") - match.start("qualifier")]
     return lang.qualifiers.get(normalise(written))
 
 
-def _read(
-    match: re.Match, text: str, code: str, hint: str | None, strict: bool, memo: dict
-) -> list[_Figure] | None:
-    """The figures of one regex match; ``None`` when the match is glued to a word."""
-    lang = language(code)
-    end = match.end()
-    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
-        return None
-    symbol, symbol_start = _prefix_symbol(match, lang)
-    symbol = symbol or match["scur"]
-    if match["words"]:
-        segments, trailing_currency, article_cut = _word_segments(match, _patterns(code)[1], lang, strict)
-        if article_cut and segments:
-            end = segments[-1][1]
-        symbol = symbol or trailing_currency
-        if match["flink"] and normalise(_LAST_WORD.search(match["words"])[0]) not in lang.ordinals:
-            return None  # "half a dozen" links a fraction to its scale; "three of a million" does not
-    else:
-        segments = _digit_segments(match["num"], match.start("num"), lang)
-    if not segments:
-        return []
-    scale, scaled = _scale_of(match, lang)
-    word_scale = _word_scale(match, lang)
-    currency = factor = None
+def _glued_to_word(text: str, end: int) -> bool:
+    """Whether a letter, digit or underscore follows ``end`` ("180ml", "3 USD50")."""
+    return end < len(text) and (text[end].isalnum() or text[end] == "_")
+
+
+def _fraction_link_without_fraction(match: re.Match[str], lang: Language) -> bool:
+    """Whether a fraction link ("a" in "half a dozen") follows words that are no fraction."""
+    if not match["fraction_link"]:
+        return False
+    last_word = _LAST_WORD.search(match["number_words"])
+    return last_word is None or normalise(last_word[0]) not in lang.ordinals
+
+
+def _lead_start(match: re.Match[str], symbol_start: int) -> int | None:
+    """Where what is written before the first figure (percent word, minus, currency) starts."""
+    for group in ("percent_before", "minus_word", "minus_sign", "currency_before"):
+        if match[group]:
+            return symbol_start if group == "currency_before" else match.start(group)
+    return None
+
+
+def _around(
+    match: re.Match[str], lang: Language, symbol: str | None, symbol_start: int,
+    hint: str | None, text: str, memo: dict[str, str],
+) -> _Around:
+    """Read the groups around the figures of ``match``; ``hint``, ``text`` and ``memo`` decide
+    an ambiguous currency symbol (see :func:`_currency_of`)."""
+    currency, factor = None, None
     if symbol:
         currency, factor = _currency_of(symbol, lang, hint, text, memo)
-    qualifier = _qualifier(match, lang)
-    after = lang.qualifiers_after.get(normalise(match["qafter"])) if match["qafter"] else None
-    sign = -1.0 if match["sign"] or match["signw"] else 1.0
-    percent = bool(match["pct"] or match["ppct"])
-    noun_re = _patterns(code)[2]
-    context = _context(code)
+    scale, scaled = _scale_of(match, lang)
+    percent = bool(match["percent_after"] or match["percent_before"])
+    after = match["qualifier_after"]
+    return _Around(
+        start=match.start(),
+        lead_start=_lead_start(match, symbol_start),
+        qualifier=_qualifier(match, lang),
+        qualifier_after=lang.qualifiers_after.get(normalise(after)) if after else None,
+        sign=-1.0 if match["minus_sign"] or match["minus_word"] else 1.0,
+        percent=percent,
+        scale=scale,
+        scaled=scaled,
+        word_scale=_word_scale(match, lang),
+        currency=currency,
+        last_multiplier=scale * (factor or 1.0),
+        marked=bool(scaled or symbol or percent),
+        currency_before=bool(match["currency_before"]),
+        digits=not match["number_words"],
+    )
+
+
+def _figures_of(segments: list[_Segment], around: _Around, end: int) -> list[_Figure]:
+    """The figures of a match's segments: the sign and a qualifier before go to the first, the
+    scale, currency, percent and a qualifier after to the last (which ends at ``end``)."""
+    last_index = len(segments) - 1
+    return [_figure(segment, index == 0, index == last_index, around, end) for index, segment in enumerate(segments)]
+
+
+def _figure(segment: _Segment, first: bool, last: bool, around: _Around, end: int) -> _Figure:
+    # the sign goes to the first figure; the scale and the currency's factor to the last
+    multiplier = (around.sign if first else 1.0) * (around.last_multiplier if last else 1.0)
+    core_start = around.lead_start if first and around.lead_start is not None else segment.start
+    return _Figure(
+        start=around.start if first and around.qualifier else core_start,
+        core_start=core_start,
+        end=end if last else segment.end,
+        value=_times(segment.value, multiplier),
+        step=_times(segment.step, abs(multiplier)) if segment.step < 1 else segment.step,
+        qualifier=around.qualifier_of(first, last),
+        currency=around.currency if last or (first and around.currency_before) else None,
+        percent=around.percent and last,
+        scaled=around.scaled and last,
+        bare_integer=segment.year_like and around.sign > 0 and not (last and around.marked),
+        article=segment.article,
+        scale=abs(multiplier) if last else 1.0,
+        word_scale=around.word_scale if last else 1.0,
+        digits=around.digits,
+    )
+
+
+def _kept(figures: list[_Figure], text: str, code: str, strict: bool) -> list[_Figure]:
+    """The figures that are figures: the last one takes the noun after it; dates, times, years
+    and product numbers are dropped (unless ``strict``), and so are infinite values."""
+    lang, noun_phrase, context = language(code), _patterns(code).noun_phrase, _context(code)
     out = []
-    for index, (seg_start, seg_end, value, step, bare, article) in enumerate(segments):
-        last = index == len(segments) - 1
-        first = index == 0
-        multiplier = sign if first else 1.0
-        if last:
-            multiplier *= scale * (factor or 1.0)
-        core_start = seg_start
-        if first:
-            for group in ("ppct", "signw", "sign", "pcur"):
-                if match[group]:
-                    core_start = symbol_start if group == "pcur" else match.start(group)
-                    break
-        figure = _Figure(
-            start=match.start() if first and qualifier else core_start,
-            core_start=core_start,
-            end=end if last else seg_end,
-            value=_times(value, multiplier),
-            step=_times(step, abs(multiplier)) if step < 1 else step,
-            qualifier=(qualifier if first else None) or (after if last else None),
-            currency=currency if last or (first and match["pcur"]) else None,
-            percent=percent and last,
-            scaled=scaled and last,
-            bare_integer=bare and not (last and (scaled or symbol or percent)) and sign > 0,
-            article=article,
-            scale=abs(multiplier) if last else 1.0,
-            word_scale=word_scale if last else 1.0,
-            digits=not match["words"],
-        )
-        if last and not figure.currency and not figure.percent:
-            figure = _with_noun(figure, text, noun_re, lang)
+    for index, figure in enumerate(figures):
+        if index == len(figures) - 1 and not figure.currency and not figure.percent:
+            figure = _with_noun(figure, text, noun_phrase, lang)
         if not strict and _not_a_figure(figure, text, context):
             continue
         if math.isfinite(figure.value):
@@ -487,114 +726,196 @@ def _word_joiner(gap: str, lang: Language) -> bool:
     return word.isalpha() and word in lang.joiners
 
 
-def _plain(figure: _Figure) -> bool:
-    return not (figure.currency or figure.percent or figure.noun or figure.other is not None or figure.scale != 1.0)
+def _plain(figure: _Figure, scale_allowed: bool = False) -> bool:
+    """Whether a figure is a bare number: no currency, percent, noun, range end or (unless
+    ``scale_allowed``) scale."""
+    return not (
+        figure.currency or figure.percent or figure.noun or figure.other is not None
+        or (figure.scale != 1.0 and not scale_allowed)
+    )
 
 
 _NEXT_WORD = re.compile(r"\s*(\w*)")
 
 
+def _next_word(text: str, position: int) -> str:
+    """The word after ``position`` and the spaces after it ("" when no word follows)."""
+    found = _NEXT_WORD.match(text, position)
+    return found[1] if found else ""
+
+
 def _clause_ends(text: str, position: int, lang: Language) -> bool:
     """Whether no word, or only a joining word ("et", "and"), follows ``position``."""
-    after = _NEXT_WORD.match(text, position)[1]
+    after = _next_word(text, position)
     return not after.isalpha() or normalise(after) in lang.joiners
 
 
-def _fractions(figures: list[_Figure], text: str, lang: Language) -> list[_Figure]:
-    """Join "un sur trois", "1 over 20" (ending the clause) and "2 1/4"."""
+_Join = Callable[[_Figure, _Figure, str, Language], "_Figure | None"]
+"""A strategy that joins a figure to the one before it, or returns ``None``."""
+
+
+def _joined_in_turn(figures: list[_Figure], text: str, lang: Language, joins: tuple[_Join, ...]) -> list[_Figure]:
+    """The figures, each joined to the one before it by the first of ``joins`` that applies."""
     out: list[_Figure] = []
     for figure in figures:
-        previous = out[-1] if out else None
-        if (
-            previous is not None and _plain(previous) and previous.value.is_integer()
-            and previous.qualifier in (None, "range_weak")
-        ):
-            gap = text[previous.end : figure.core_start]
-            over = normalise(gap)
-            if (
-                over in lang.over_words and figure.value and _plain(attrs.evolve(figure, scale=1.0))
-                and (over in lang.part_of_anywhere or _clause_ends(text, figure.end, lang))
-                and (over not in lang.part_of_words or previous.value <= figure.value)
-            ):
-                value = previous.value / figure.value
-                out[-1] = attrs.evolve(previous, end=figure.end, value=value, step=1e-3, article=False, bare_integer=False)
-                continue
-            if not gap.strip() and previous.digits and figure.digits and "/" in text[figure.core_start : figure.end]:
-                out[-1] = attrs.evolve(previous, end=figure.end, value=previous.value + figure.value, step=1e-3)
-                continue
-        if (
-            previous is not None and previous.scaled and not previous.currency and not previous.percent
-            and not figure.digits and 0 < figure.value < 1 and _word_joiner(text[previous.end : figure.core_start], lang)
-        ):  # "3 millions et demi", "3 million and a quarter"
-            value = previous.value + _times(figure.value, previous.scale)
-            out[-1] = attrs.evolve(previous, end=figure.end, value=value, currency=figure.currency, noun=figure.noun,
-                                   noun_unit=figure.noun_unit, article=False)
-            continue
-        out.append(figure)
+        joined = None
+        if out:
+            for join in joins:
+                joined = join(out[-1], figure, text, lang)
+                if joined is not None:
+                    break
+        if joined is None:
+            out.append(figure)
+        else:
+            out[-1] = joined
     return out
+
+
+def _whole_before_fraction(previous: _Figure) -> bool:
+    """Whether a figure can be the numerator or whole part of a fraction after it."""
+    return _plain(previous) and previous.value.is_integer() and previous.qualifier in (None, "range_weak")
+
+
+def _part_of_whole(previous: _Figure, figure: _Figure, text: str, lang: Language) -> _Figure | None:
+    """"un sur trois", "1 over 20" (ending the clause), "1 in 5": a part is never more than
+    the whole ("12 out of 10" is two figures)."""
+    over = normalise(text[previous.end : figure.core_start])
+    if over not in lang.over_words or not _whole_before_fraction(previous):
+        return None
+    if not (figure.value and _plain(figure, scale_allowed=True)):
+        return None
+    if not (over in lang.part_of_anywhere or _clause_ends(text, figure.end, lang)):
+        return None
+    if over in lang.part_of_words and not previous.value <= figure.value:
+        return None
+    value = previous.value / figure.value
+    return attrs.evolve(previous, end=figure.end, value=value, step=FRACTION_STEP, article=False, bare_integer=False)
+
+
+def _whole_and_digit_fraction(previous: _Figure, figure: _Figure, text: str, lang: Language) -> _Figure | None:
+    """"2 1/4": a whole number and a fraction in digits."""
+    if not (figure.digits and previous.digits and "/" in text[figure.core_start : figure.end]):
+        return None
+    if text[previous.end : figure.core_start].strip() or not _whole_before_fraction(previous):
+        return None
+    return attrs.evolve(previous, end=figure.end, value=previous.value + figure.value, step=FRACTION_STEP)
+
+
+def _scale_and_fraction(previous: _Figure, figure: _Figure, text: str, lang: Language) -> _Figure | None:
+    """"3 millions et demi", "3 million and a quarter": a fraction of the scale before it."""
+    if not previous.scaled or previous.currency or previous.percent:
+        return None
+    if figure.digits or not 0 < figure.value < 1 or not _word_joiner(text[previous.end : figure.core_start], lang):
+        return None
+    value = previous.value + _times(figure.value, previous.scale)
+    return attrs.evolve(previous, end=figure.end, value=value, currency=figure.currency, noun=figure.noun,
+                        noun_unit=figure.noun_unit, article=False)
+
+
+FRACTION_JOINS: tuple[_Join, ...] = (_part_of_whole, _whole_and_digit_fraction, _scale_and_fraction)
+"""How a fraction joins the figure before it, tried in this order."""
+
+
+def _fractions(figures: list[_Figure], text: str, lang: Language) -> list[_Figure]:
+    """Join "un sur trois", "1 over 20" (ending the clause), "2 1/4" and "3 millions et demi"."""
+    return _joined_in_turn(figures, text, lang, FRACTION_JOINS)
 
 
 def _mixed_compounds(figures: list[_Figure], text: str, lang: Language) -> list[_Figure]:
     """Join digits and scale words written as one number: "4 thousand 3 hundred and 21",
     "6 crore and two hundred". The part after a scale word is smaller than that scale."""
     out: list[_Figure] = []
-    pending = 1.0  # the scale word that ends the figure being built
+    open_scale = 0.0  # the scale word that ends the figure being built; 0 when none does
     for figure in figures:
-        previous = out[-1] if out else None
-        if (
-            previous is not None and figure.article and pending >= lang.article_after_scale_from
-            and text[previous.end : figure.core_start].isspace() and _noun_follows(text, figure.end, lang)
-        ):
-            pending = 0.0  # "75 millions un an plus tôt": "un" is the article of "an"
+        if out and figure.article and _article_after_large_scale(out[-1], figure, open_scale, text, lang):
+            open_scale = 0.0  # "75 millions un an plus tôt": "un" is the article of "an"
             continue
-        if previous is not None and pending > 1.0 and figure.other is None:
-            gap = text[previous.end : figure.core_start]
-            if (
-                (gap.isspace() or _word_joiner(gap, lang) and previous.qualifier != "range")
-                and 0 < figure.value < pending and figure.value.is_integer() and figure.qualifier is None
-                and not figure.percent and figure.start == figure.core_start
-            ):
-                out[-1] = attrs.evolve(
-                    figure, start=previous.start, core_start=previous.core_start, value=previous.value + figure.value,
-                    qualifier=previous.qualifier, digits=True, bare_integer=False, article=False,
-                )
-                pending = figure.word_scale
-                continue
-        pending = 0.0
-        if (
-            figure.digits and figure.word_scale > 1.0 and figure.value.is_integer() and not figure.currency
-            and not figure.percent and figure.noun is None and figure.other is None
-        ):
-            pending = figure.word_scale
+        if out and open_scale > 1.0 and _below_open_scale(out[-1], figure, open_scale, text, lang):
+            previous = out[-1]
+            out[-1] = attrs.evolve(
+                figure, start=previous.start, core_start=previous.core_start, value=previous.value + figure.value,
+                qualifier=previous.qualifier, digits=True, bare_integer=False, article=False,
+            )
+            open_scale = figure.word_scale
+            continue
+        open_scale = _scale_left_open(figure)
         out.append(figure)
     return out
+
+
+def _article_after_large_scale(
+    previous: _Figure, figure: _Figure, open_scale: float, text: str, lang: Language
+) -> bool:
+    """Whether ``figure`` is an article after a scale word of a million or more, with a noun
+    after it ("75 millions un an")."""
+    return (
+        figure.article and open_scale >= lang.article_after_scale_from
+        and text[previous.end : figure.core_start].isspace() and _noun_follows(text, figure.end, lang)
+    )
+
+
+def _below_open_scale(previous: _Figure, figure: _Figure, open_scale: float, text: str, lang: Language) -> bool:
+    """Whether ``figure`` continues the number ``previous`` ends with a scale word: a whole
+    number below that scale, after a space or a joining word ("4 thousand 3 hundred")."""
+    if figure.other is not None:
+        return False
+    gap = text[previous.end : figure.core_start]
+    return (
+        (gap.isspace() or _word_joiner(gap, lang) and previous.qualifier != "range")
+        and 0 < figure.value < open_scale and figure.value.is_integer() and figure.qualifier is None
+        and not figure.percent and figure.start == figure.core_start
+    )
+
+
+def _scale_left_open(figure: _Figure) -> float:
+    """The scale word a figure in digits ends with ("4 thousand"), which a smaller number may
+    continue; 0 when there is none or the figure is closed (a currency, a percent, a noun)."""
+    if (
+        figure.digits and figure.word_scale > 1.0 and figure.value.is_integer() and not figure.currency
+        and not figure.percent and figure.noun is None and figure.other is None
+    ):
+        return figure.word_scale
+    return 0.0
+
+
+CENTS_PER_UNIT = 100
+"""Cents in a dollar or euro: "15 dollars 50" is 15.50, and 100 cents are no cents."""
 
 
 def _compound_money(figures: list[_Figure], text: str, lang: Language) -> list[_Figure]:
     """Join "3 dollars 50 cents", "treize euros et quarante-cinq cents", "15 dollars 50"."""
     out: list[_Figure] = []
     for figure in figures:
-        previous = out[-1] if out else None
-        if (
-            previous is not None and previous.currency and previous.scale == 1.0 and not previous.qualifier
-            and previous.step >= 1 and previous.value.is_integer()
-        ):
-            gap = normalise(text[previous.end : figure.core_start])
-            cents = None
-            if figure.qualifier is None and (not gap or gap.isalpha() and gap in lang.joiners):
-                if figure.currency and figure.scale == 0.01 and figure.start == figure.core_start:
-                    cents = figure.value
-                elif (
-                    not figure.currency and not figure.percent and figure.noun is None
-                    and figure.scale == 1.0 and 0 < figure.value < 100 and figure.value.is_integer()
-                    and figure.start == figure.core_start
-                ):
-                    cents = figure.value / 100
-            if cents is not None:
-                out[-1] = attrs.evolve(previous, end=figure.end, value=_times(previous.value + cents, 1.0), step=0.01)
-                continue
-        out.append(figure)
+        cents = _cents_after(out[-1], figure, text, lang) if out else None
+        if cents is None:
+            out.append(figure)
+            continue
+        previous = out[-1]
+        out[-1] = attrs.evolve(previous, end=figure.end, value=_times(previous.value + cents, 1.0),
+                               step=1 / CENTS_PER_UNIT)
     return out
+
+
+def _cents_after(previous: _Figure, figure: _Figure, text: str, lang: Language) -> float | None:
+    """The cents ``figure`` adds to the whole amount of money ``previous``, or ``None``."""
+    if not (
+        previous.currency and previous.scale == 1.0 and not previous.qualifier
+        and previous.step >= 1 and previous.value.is_integer()
+    ):
+        return None
+    if figure.qualifier is not None or figure.start != figure.core_start:
+        return None
+    gap = normalise(text[previous.end : figure.core_start])
+    if gap and not (gap.isalpha() and gap in lang.joiners):
+        return None
+    if figure.currency:  # "50 cents": a currency of a hundredth
+        return figure.value if figure.scale == 1 / CENTS_PER_UNIT else None
+    if (
+        not figure.percent and figure.noun is None and figure.scale == 1.0
+        and 0 < figure.value < CENTS_PER_UNIT and figure.value.is_integer()
+    ):
+        return figure.value / CENTS_PER_UNIT
+    return None
 
 
 def _times(value: float, multiplier: float) -> float:
@@ -609,120 +930,205 @@ _TIMES_TEN = re.compile("[x×]10\\^")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?")
 
 
-def _digit_segments(token: str, offset: int, lang: Language) -> list[tuple]:
-    """``(start, end, value, step, bare_year_like, article)`` of a figure in digits: plain and
-    grouped digits, 3/4, 1e10, 1,1^23, ,08; "22,24,26" (marks that group nothing) is a list."""
+FRACTION_STEP = 1e-3
+"""The step given to a fraction ("3/4", "deux tiers", "un sur trois"): its last digit is unknown."""
+
+POWER_STEP = 1e-6
+"""The step given to a figure raised to a power ("1,1^23"): its last digit is unknown."""
+
+
+def _digit_segments(token: str, offset: int, lang: Language) -> list[_Segment]:
+    """The figures of a token in digits: plain and grouped digits, 3/4, 1e10, 1,1^23, ,08;
+    "22,24,26" (marks that group nothing) is a list."""
+    end = offset + len(token)
     if token.isascii() and token.isdigit():  # the common case, fast
-        return [(offset, offset + len(token), float(token), 1.0, len(token) == 4, False)]
+        return [_Segment(offset, end, float(token), 1.0, len(token) == 4, False)]
     if not token[-1].isdigit():  # a vulgar fraction: "½", "2¾"
         whole = float(token[:-1]) if token[:-1] else 0.0
-        return [(offset, offset + len(token), whole + unicodedata.numeric(token[-1]), 1e-3, False, False)]
+        return [_Segment(offset, end, whole + unicodedata.numeric(token[-1]), FRACTION_STEP, False, False)]
     if "/" in token:
         numerator, _, denominator = token.partition("/")
         if int(denominator) == 0:
             return []
-        return [(offset, offset + len(token), int(numerator) / int(denominator), 1e-3, False, False)]
+        return [_Segment(offset, end, int(numerator) / int(denominator), FRACTION_STEP, False, False)]
     if token[0] in ".,":
         value, step = digits_value("0" + token, lang)
-        return [(offset, offset + len(token), value, step, False, False)]
+        return [_Segment(offset, end, value, step, False, False)]
+    return _number_segments(token, offset, lang)
+
+
+def _number_segments(token: str, offset: int, lang: Language) -> list[_Segment]:
+    """Digits with marks, maybe an exponent or a power: "1,234.5", "1e10", "1.3x10^6", "1,1^23";
+    several figures when the marks group nothing ("22,24,26"), none for a date ("17.05.2018")."""
     if "10^" in token:  # "1.3x10^6": scientific notation
         token = _TIMES_TEN.sub("e", token)
     base, _, power = token.partition("^")
     mantissa, _, exponent = base.lower().partition("e")
     marks = mantissa.count(".") + mantissa.count(",")
     if marks >= 2 and not _GROUPED.fullmatch(mantissa) and not exponent and not power:
-        if _NUMERIC_DATE.fullmatch(mantissa):
-            return []  # "17.05.2018": a date
-        out, position = [], offset
-        for part in re.split(r"[.,]", mantissa):
-            out.append((position, position + len(part), float(part), 1.0, len(part) == 4, False))
-            position += len(part) + 1
-        return out
+        return _listed_segments(mantissa, offset)
     value, step = digits_value(mantissa, lang)
     try:
         if exponent:
             # through a decimal string: 6.23e-4 is 0.000623, not 0.0006230000000000001
             value, step = float(f"{value!r}e{int(exponent)}"), float(f"{step!r}e{int(exponent)}")
         if power:
-            value, step = value ** int(power), 1e-6
+            value, step = value ** int(power), POWER_STEP
     except (OverflowError, ZeroDivisionError):
         return []
     if not isinstance(value, float) or not math.isfinite(value):
         return []
-    bare = bool(re.fullmatch(r"\d{4}", token))
-    return [(offset, offset + len(token), value, step, bare, False)]
+    year_like = bool(re.fullmatch(r"\d{4}", token))
+    return [_Segment(offset, offset + len(token), value, step, year_like, False)]
+
+
+def _listed_segments(mantissa: str, offset: int) -> list[_Segment]:
+    """"22,24,26", "1.2.3": one figure per part; none for a date in digits ("17.05.2018")."""
+    if _NUMERIC_DATE.fullmatch(mantissa):
+        return []
+    out, position = [], offset
+    for part in re.split(r"[.,]", mantissa):
+        out.append(_Segment(position, position + len(part), float(part), 1.0, len(part) == 4, False))
+        position += len(part) + 1
+    return out
+
+
+class _WordsRead(NamedTuple):
+    """The figures of a match's number words."""
+
+    segments: list[_Segment]
+    trailing_currency: str | None
+    """A currency word the number words swallowed at their end ("quarante-cinq cents")."""
+    article_cut: bool
+    """Whether the last word, an article, was left to the noun after it ("millions un an")."""
 
 
 def _word_segments(
-    match: re.Match, tokeniser: re.Pattern, lang: Language, strict: bool
-) -> tuple[list, str | None]:
-    """Number-word segments of a match, and a currency word the words swallowed at their end
-    ("quarante-cinq cents": "cents" is the currency, not a hundred). A lone article is kept,
-    flagged, so that "un sur trois" can still become a fraction."""
-    offset = match.start("words")
-    tokens = list(tokeniser.finditer(match["words"]))
-    if match["fracwords"]:
-        tokens = [t for t in tokens if offset + t.start() < match.start("fracwords")]
-    words = [t.group() for t in tokens]
+    match: re.Match[str], tokeniser: re.Pattern[str], lang: Language, strict: bool
+) -> _WordsRead | None:
+    """Number-word segments of a match, or ``None`` when the words hold no figure (a rank, "the
+    two millionth"). A lone article is kept, flagged, so that "un sur trois" can still become a
+    fraction."""
+    offset = match.start("number_words")
+    tokens = list(tokeniser.finditer(match["number_words"]))
+    if match["decimal_words"]:
+        tokens = [t for t in tokens if offset + t.start() < match.start("decimal_words")]
     fraction = None
-    if words and normalise(words[-1]) in lang.ordinals:
-        fraction = _fraction(tokens, match["words"], lang)
-        if fraction is None:
-            return [], None
-        if fraction[1] is None:  # "the two millionth visitor": one rank, no figure
-            return [], None
-        tokens, words = tokens[: fraction[0]], words[: fraction[0]]
+    if tokens and normalise(tokens[-1].group()) in lang.ordinals:
+        fraction = _fraction(tokens, match["number_words"], lang)
+        if fraction is None or fraction.value is None:  # "the two millionth visitor": one rank, no figure
+            return None
+        tokens = tokens[: fraction.tokens_before]
+    words = [t.group() for t in tokens]
     ranges = words_value(words, lang)
     trailing_currency = None
-    suffixed = (
-        match["glued"] or match["gluedcur"] or match["abbr"] or match["caps"] or match["scalew"] or match["scur"]
-        or match["pct"]
-    )
-    if len(ranges) > 1 and not suffixed and fraction is None:
-        first, last, _ = ranges[-1]
-        if last - first == 1 and normalise(words[first]) in lang.currencies:
-            trailing_currency = words[first]
-            ranges = ranges[:-1]
-    article_cut = (
-        fraction is None and not match["fracwords"] and match.end() == match.end("words") and ranges
+    if fraction is None:
+        trailing_currency, ranges, article_cut = _numbers_alone(ranges, words, match, lang)
+    else:
+        article_cut = False
+    has_currency = bool(match["currency_after"] or match["currency_before"] or trailing_currency)
+    segments = [
+        _Segment(offset + tokens[first].start(), offset + tokens[last - 1].end(), value, 1.0, False,
+                 _lone_article(words[first], last - first, match, has_currency, lang))
+        for first, last, value in ranges
+        if strict or not _scale_alone(words[first], lang)
+    ]
+    if fraction is not None:
+        segments = _with_fraction(segments, fraction, match, offset, lang)
+    elif match["decimal_words"] and segments:
+        segments[-1] = _with_decimal_words(segments[-1], match, tokeniser, lang)
+    return _WordsRead(segments, trailing_currency, article_cut)
+
+
+def _numbers_alone(
+    ranges: list[WordRange], words: list[str], match: re.Match[str], lang: Language
+) -> tuple[str | None, list[WordRange], bool]:
+    """For number words with no fraction at their end: a currency word they swallowed at their
+    end, the numbers left, and whether the last word, an article, was left to the noun after it."""
+    trailing_currency = None if _suffixed(match) else _trailing_currency(ranges, words, lang)
+    if trailing_currency is not None:
+        ranges = ranges[:-1]
+    article_cut = bool(
+        not match["decimal_words"] and match.end() == match.end("number_words") and ranges
         and _article_of_next_noun([normalise(w) for w in words], ranges[-1], match.string, match.end(), lang)
     )
     if article_cut:  # "soixante-quinze millions un an plus tôt": "un" is the article of "an"
         first, last, value = ranges[-1]
-        ranges[-1] = (first, last - 1, value - lang.words[normalise(words[last - 1])])
-    has_currency = bool(match["scur"] or match["pcur"] or trailing_currency)
-    has_scale = bool(match["glued"] or match["gluedcur"] or match["abbr"] or match["caps"] or match["scalew"].strip())
-    segments = []
-    for first, last, value in ranges:
-        head = normalise(words[first])
-        count = last - first
-        article = (
-            count == 1 and not has_scale and head in lang.articles and not match["signw"]
-            and not (has_currency and head not in lang.article_only)
-        )
-        if not strict and lang.words.get(head, 0) >= 1000 and head not in lang.standalone_scales:
-            continue
-        segments.append((offset + tokens[first].start(), offset + tokens[last - 1].end(), value, 1.0, False, article))
-    if fraction is not None:
-        _, value, end, lone, whole, part = fraction
-        start = segments[-1][0] if segments else offset
-        scale = _scale_of(match, lang)[0] if has_scale else 1.0
-        if whole >= scale > 1.0:
-            # "one billion and a half million": the scale is of the fraction only
-            value = whole / scale + part
-        segments = segments[:-1] + [(start, offset + end, value, 1e-3, False, lone and not has_scale)]
-    elif match["fracwords"] and segments:
-        start, _, value, _, _, _ = segments[-1]
-        fraction_tokens = [t.group() for t in tokeniser.finditer(match["fracwords"])]
-        digits = "".join(str(int(v)) for _, _, v in words_value(fraction_tokens, lang))
-        if digits:
-            decimals = float(f"0.{digits}")
-            segments[-1] = (start, match.end("fracwords"), value + decimals, 10.0 ** -len(digits), False, False)
-    return segments, trailing_currency, bool(article_cut)
+        ranges[-1] = WordRange(first, last - 1, value - lang.words[normalise(words[last - 1])])
+    return trailing_currency, ranges, article_cut
+
+
+def _has_scale(match: re.Match[str]) -> bool:
+    """Whether a scale is written after the figure: glued, abbreviated, a capital or words."""
+    return bool(
+        match["scale_glued"] or match["scale_glued_before_symbol"] or match["scale_abbreviation"]
+        or match["scale_capital"] or match["scale_words"].strip()
+    )
+
+
+def _suffixed(match: re.Match[str]) -> bool:
+    """Whether a scale, a currency or a percent is written after the figure."""
+    return _has_scale(match) or bool(match["currency_after"] or match["percent_after"])
+
+
+def _trailing_currency(ranges: list[WordRange], words: list[str], lang: Language) -> str | None:
+    """The last word of several numbers when it is a currency ("quarante-cinq cents": "cents"
+    is the currency, not a hundred), else ``None``."""
+    if len(ranges) < 2:
+        return None
+    first, last, _ = ranges[-1]
+    if last - first == 1 and normalise(words[first]) in lang.currencies:
+        return words[first]
+    return None
+
+
+def _lone_article(head_word: str, count: int, match: re.Match[str], has_currency: bool, lang: Language) -> bool:
+    """Whether a number of ``count`` words starting with ``head_word`` is a lone article, with no
+    scale, minus word or currency ("a $3" is dollars; "un" before "euros" is a figure)."""
+    head = normalise(head_word)
+    return (
+        count == 1 and not _has_scale(match) and head in lang.articles and not match["minus_word"]
+        and not (has_currency and head not in lang.article_only)
+    )
+
+
+def _scale_alone(head_word: str, lang: Language) -> bool:
+    """Whether a number begins with a scale word of a thousand or more that is no figure alone
+    ("mille" may be, "million" is not)."""
+    head = normalise(head_word)
+    return lang.words.get(head, 0) >= SCALE_FROM and head not in lang.standalone_scales
+
+
+def _with_fraction(
+    segments: list[_Segment], fraction: _FractionRead, match: re.Match[str], offset: int, lang: Language
+) -> list[_Segment]:
+    """The segments with the fraction that ends the words as their last figure."""
+    value = fraction.value or 0.0
+    start = segments[-1].start if segments else offset
+    has_scale = _has_scale(match)
+    scale = _scale_of(match, lang)[0] if has_scale else 1.0
+    if fraction.whole >= scale > 1.0:
+        # "one billion and a half million": the scale is of the fraction only
+        value = fraction.whole / scale + fraction.part
+    last = _Segment(start, offset + fraction.end, value, FRACTION_STEP, False, fraction.lone and not has_scale)
+    return segments[:-1] + [last]
+
+
+def _with_decimal_words(
+    segment: _Segment, match: re.Match[str], tokeniser: re.Pattern[str], lang: Language
+) -> _Segment:
+    """``segment`` with the decimals written in words after it ("deux cent virgule trois")."""
+    fraction_tokens = [t.group() for t in tokeniser.finditer(match["decimal_words"])]
+    digits = "".join(str(int(r.value)) for r in words_value(fraction_tokens, lang))
+    if not digits:
+        return segment
+    decimals = float(f"0.{digits}")
+    return _Segment(segment.start, match.end("decimal_words"), segment.value + decimals, 10.0 ** -len(digits),
+                    False, False)
 
 
 def _article_of_next_noun(
-    words: list[str], number: tuple[int, int, float], text: str, end: int, lang: Language
+    words: list[str], number: WordRange, text: str, end: int, lang: Language
 ) -> bool:
     """Whether the last word of ``number`` (a token range of ``words``, normalised) is an article
     ("un", "one") right after a scale word of at least ``article_after_scale_from``, with a word
@@ -739,145 +1145,224 @@ def _article_of_next_noun(
 def _noun_follows(text: str, position: int, lang: Language) -> bool:
     """Whether a word that belongs to no figure (no number, scale, currency or percent word,
     no joiner) follows ``position`` after spaces only."""
-    word = normalise(_NEXT_WORD.match(text, position)[1])
+    word = normalise(_next_word(text, position))
     return word.isalpha() and not (
         word in lang.words or word in lang.joiners or word in lang.currencies or word in lang.scales
         or word in lang.percent_words or word in lang.ordinals
     )
 
 
-_FractionRead = tuple[int, float | None, int, bool, float, float]
+class _FractionRead(NamedTuple):
+    """A fraction that ends a run of number words (see :func:`_fraction`)."""
+
+    tokens_before: int
+    """The tokens left before the fraction: separate figures."""
+    value: float | None
+    """Whole part + numerator / denominator; ``None`` when the words are one rank ("two millionth")."""
+    end: int
+    """Where the fraction ends in the words written."""
+    lone: bool
+    """No numerator: "le vingt-cinquième" is a rank, "et demi" ends a figure before it."""
+    whole: float
+    part: float
+    """The fraction itself (numerator / denominator), of no scale word."""
 
 
-def _fraction(tokens: list[re.Match], written: str, lang: Language) -> _FractionRead | None:
+def _fraction(tokens: list[re.Match[str]], written: str, lang: Language) -> _FractionRead | None:
     """Read "trois cinquièmes", "un vingt-cinquième", "cent et trois quarts", "a half".
 
-    Returns ``(tokens_before, value, end, lone, whole, part)``: the tokens left before the fraction
-    (separate figures), its value (whole part + numerator / denominator), where it ends in
-    ``written``, whether it has no numerator ("le vingt-cinquième" is a rank, "et demi"
-    ends a figure before it): a lone fraction is dropped unless it joins that figure or a
-    scale word follows ("half a million"), the whole part of the value and the fraction
-    itself (numerator / denominator, of no scale word).
-    ``None`` for a bare "unième" (no numerator, no compound); a value of ``None`` when the
-    words are one rank ("two millionth": after two, a denominator would be plural)."""
+    A lone fraction (no numerator) is dropped unless it joins the figure before it or a scale
+    word follows ("half a million"). ``None`` for a bare "unième" (no numerator, no compound)
+    or a rank before the ordinal ("the first quarter"); a value of ``None`` when the words are
+    one rank ("two millionth": after two, a denominator would be plural)."""
     words = [normalise(t.group()) for t in tokens]
     if words[-1] in lang.rank_only:  # "the twenty-first century"; "three twenty-firsts" is read
         return None
-    denominator = lang.ordinals[words[-1]]
-    body = list(range(len(words) - 1))
-    compound = False
-    # A tens word glued to the ordinal makes it compound: "vingt-cinquième" is 25th.
-    numbers = [i for i in body if words[i] not in lang.joiners]
-    if numbers and denominator < 10:
-        previous = numbers[-1]
-        tens = lang.words.get(words[previous], 0)
-        gap = written[tokens[previous].end() : tokens[-1].start()]
-        joined = gap == "-" or normalise(gap) in lang.joiners or len(words_value([words[i] for i in body], lang)) > 1
-        if 20 <= tens < 100 and tens % 10 == 0 and joined:
-            denominator += tens
-            body = [i for i in body if i < previous]
-            compound = True
-    elif denominator == 1:
+    found = _denominator(words, tokens, written, lang)
+    if found is None:
         return None
-    if not compound and 1 < denominator < 100:
-        # A round hundred after another number makes it compound: "one one hundred fifth" is 1/105.
-        numbered = list(body)
-        while numbered and words[numbered[-1]] in lang.joiners:
-            numbered.pop()
-        parts = words_value([words[i] for i in numbered], lang)
-        if len(parts) > 1 and parts[-1][2] >= 100 and parts[-1][2] % 100 == 0:
-            denominator += parts[-1][2]
-            body = numbered[: parts[-1][0]]
-    stripped_joiner = False
+    denominator, body = found
+    stripped_joiner = bool(body) and words[body[-1]] in lang.joiners
     while body and words[body[-1]] in lang.joiners:
         body.pop()
-        stripped_joiner = True
+    end = tokens[-1].end()
     if not body:
         # No numerator: a rank ("le vingt-cinquième"), or the end of "3 millions et demi";
         # the caller keeps it only if it joins a figure before it.
-        return 0, 1 / denominator, tokens[-1].end(), True, 0.0, 1 / denominator
+        return _FractionRead(0, 1 / denominator, end, True, 0.0, 1 / denominator)
     ranges = words_value([words[i] for i in body], lang)
     if not ranges:  # "the first quarter": a rank before the ordinal, no numerator
         return None
-    first, last, numerator = ranges[-1]
-
-    def unit_before(index: int) -> float:
-        # "six millions et deux tiers": the fraction is of the scale word before "et"
-        value = lang.words.get(words[index], 1.0) if index >= 0 else 1.0
-        return value if value >= 1000 else 1.0
-
+    first, _, numerator = ranges[-1]
     if stripped_joiner:  # "un et demi", "un million et demi": one more 1/d of the last unit
-        value = numerator + unit_before(body[-1]) / denominator
-        return first, value, tokens[-1].end(), False, numerator, 1 / denominator
-    whole, unit = 0.0, 1.0
-    joiners = [i for i in range(first, last) if words[i] in lang.joiners]
-    joined_before = len(ranges) > 1 and any(words[i] in lang.joiners for i in range(ranges[-2][1], first))
-    if joined_before:
-        whole, unit = ranges[-2][2], unit_before(ranges[-2][1] - 1)
-        first = ranges[-2][0]
-    elif joiners:
-        after = words_value([words[i] for i in range(joiners[-1] + 1, last)], lang)
-        if len(after) == 1 and after[0][2] < 10:
-            whole = sum(v for _, _, v in words_value([words[i] for i in range(first, joiners[-1])], lang))
-            numerator, unit = after[0][2], unit_before(joiners[-1] - 1)
-    tokens_before = first
+        value = numerator + _unit_before(words, body[-1], lang) / denominator
+        return _FractionRead(first, value, end, False, numerator, 1 / denominator)
+    first, whole, numerator, unit = _whole_part(words, ranges, lang)
     if numerator > 1 and not whole and words[-1] in lang.singular_ranks:
-        return len(tokens) - 1, None, 0, False, 0.0, 0.0
+        return _FractionRead(len(tokens) - 1, None, 0, False, 0.0, 0.0)
     value = whole + numerator / denominator * unit
-    return tokens_before, value, tokens[-1].end(), False, whole, numerator / denominator
+    return _FractionRead(first, value, end, False, whole, numerator / denominator)
 
 
-def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern, lang: Language) -> _Figure:
+def _denominator(
+    words: list[str], tokens: list[re.Match[str]], written: str, lang: Language
+) -> tuple[float, list[int]] | None:
+    """The denominator of the ordinal that ends ``words`` and the indices of the words before
+    it that remain for a numerator; ``None`` for a bare "unième"."""
+    denominator = lang.ordinals[words[-1]]
+    body = list(range(len(words) - 1))
+    numbers = [i for i in body if words[i] not in lang.joiners]
+    if numbers and denominator < 10:
+        tens = _tens_of_ordinal(words, tokens, written, numbers[-1], lang)
+        if tens:  # "vingt-cinquième" is 25th
+            return denominator + tens, [i for i in body if i < numbers[-1]]
+    elif denominator == 1:
+        return None
+    if 1 < denominator < 100:
+        return _hundred_of_ordinal(words, body, denominator, lang)
+    return denominator, body
+
+
+def _tens_of_ordinal(
+    words: list[str], tokens: list[re.Match[str]], written: str, previous: int, lang: Language
+) -> float:
+    """The tens word at ``previous`` when it is glued to the ordinal after it, making one
+    compound ordinal ("vingt-cinquième", "twenty-fifth"), else 0."""
+    tens = lang.words.get(words[previous], 0)
+    if not (20 <= tens < 100 and tens % 10 == 0):
+        return 0
+    gap = written[tokens[previous].end() : tokens[-1].start()]
+    body = range(len(words) - 1)
+    joined = gap == "-" or normalise(gap) in lang.joiners or len(words_value([words[i] for i in body], lang)) > 1
+    return tens if joined else 0
+
+
+def _hundred_of_ordinal(
+    words: list[str], body: list[int], denominator: float, lang: Language
+) -> tuple[float, list[int]]:
+    """A round hundred after another number makes the ordinal compound: "one one hundred
+    fifth" is 1/105; the denominator and the words left for the numerator."""
+    numbered = list(body)
+    while numbered and words[numbered[-1]] in lang.joiners:
+        numbered.pop()
+    parts = words_value([words[i] for i in numbered], lang)
+    if len(parts) > 1 and parts[-1].value >= 100 and parts[-1].value % 100 == 0:
+        return denominator + parts[-1].value, numbered[: parts[-1].first]
+    return denominator, body
+
+
+def _unit_before(words: list[str], index: int, lang: Language) -> float:
+    """The scale word at ``index`` that a fraction after "et" is of ("six millions et deux
+    tiers"), else 1."""
+    value = lang.words.get(words[index], 1.0) if index >= 0 else 1.0
+    return value if value >= SCALE_FROM else 1.0
+
+
+def _whole_part(
+    words: list[str], ranges: list[WordRange], lang: Language
+) -> tuple[int, float, float, float]:
+    """``(first, whole, numerator, unit)`` of a fraction with a numerator: where its words
+    begin, the whole number joined before it ("cent et trois quarts", "two and three
+    quarters"), its numerator and the scale it is of."""
+    first, last, numerator = ranges[-1]
+    if len(ranges) > 1 and any(words[i] in lang.joiners for i in range(ranges[-2].last, first)):
+        before = ranges[-2]
+        return before.first, before.value, numerator, _unit_before(words, before.last - 1, lang)
+    joiners = [i for i in range(first, last) if words[i] in lang.joiners]
+    if joiners:
+        after = words_value([words[i] for i in range(joiners[-1] + 1, last)], lang)
+        if len(after) == 1 and after[0].value < 10:
+            whole = sum(r.value for r in words_value([words[i] for i in range(first, joiners[-1])], lang))
+            return first, whole, after[0].value, _unit_before(words, joiners[-1] - 1, lang)
+    return first, 0.0, numerator, 1.0
+
+
+def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern[str], lang: Language) -> _Figure:
     following = text[figure.end : figure.end + 1]
     if following and not (following.isspace() or following.isalnum()):
         return figure  # "1,2,3": a mark, not a word, follows the figure
     found = noun_re.match(text, figure.end)
     if not found:
         return figure
-    if (found["gap_a"] or found["gap_c"]) and figure.bare_integer and YEARS[0] <= figure.value <= YEARS[1]:
+    gap = found["gap_before_noun"] or found["gap_before_product"]
+    if gap and figure.bare_integer and YEARS[0] <= figure.value <= YEARS[1]:
         return figure  # "in 2024 enterprise users...": a year, then a noun phrase
-    noun_word = found["noun_a"] or found["noun_c"]
-    product = found["prod_a"] or found["prod_b"] or found["prod_c"]
+    noun_word = found["noun"] or found["noun_after_product"]
+    product = found["product_before_noun"] or found["product_after_noun"] or found["product"]
     if noun_word:
         unit = lang.nouns.get(normalise(noun_word), "item")
     else:
         unit = lang.products.get(normalise(product or ""), "item")
-    return attrs.evolve(figure, noun=found["phrase"], noun_unit=unit, noun_end=found.end("phrase"))
+    return attrs.evolve(figure, noun=found["noun_phrase"], noun_unit=unit, noun_end=found.end("noun_phrase"))
 
 
 _YEAR_SPAN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–/]$")
+_YEAR_SPAN_REACH = 6
+"""Characters before a figure read for the start of a span of years: "2023-" and the one before it."""
+
+_YEAR_SPAN_END_BELOW = 100
+"""The end of a span of years written with two digits ("2023-24") is below this."""
+
+CONTEXT_WINDOW = 30
+"""Characters before a figure searched for a product word, a month or a year preposition."""
+
+LAST_DAY = 31
+"""A whole number up to this, next to a month, is a day of that month ("le 3 mars")."""
+
+LAST_HOUR = 24
+"""A whole number up to this, before a time word or ":30", is an hour ("14:30", "3 pm")."""
 
 
 def _not_a_figure(figure: _Figure, text: str, context: _Context) -> bool:
+    """Whether a figure is a part of a date, a time, a year or a product name (not money, not a percent)."""
     if figure.currency or figure.percent:
         return False
     start = figure.core_start
     before = text[start - 1] if start else " "
-    if before in "-–/" and figure.value < 100 and _YEAR_SPAN.search(text, max(0, start - 6), start):
+    if before in "-–/" and _ends_span_of_years(figure, text):
         return True  # "2023-24": the end of a span of years
     if before.isdigit() or before in ",." and text[start - 2 : start - 1].isdigit():
         return False  # inside a list of figures ("1,2,3", "1.2.3"): no word before it
-    window = text[max(0, figure.core_start - 30) : figure.core_start].rstrip(" \t\u00a0\u202f-")
+    window = text[max(0, start - CONTEXT_WINDOW) : start].rstrip(" \t\u00a0\u202f-")
     # Product names, months and year prepositions end in a letter or a dot: skip the regexes
     # for a figure after a digit, a comma, a bracket...
     after_word = bool(window) and (window[-1].isalpha() or window[-1] in ".'’" and window[-2:-1].isalpha())
     if after_word and context.product_before.search(window):
         return True
-    if figure.bare_integer and figure.noun is None and (
-        YEARS[0] <= figure.value <= YEARS[1]
-        or 1000 <= figure.value <= 2999 and after_word and context.year_before.search(window)
-    ):
+    return _a_year(figure, window, after_word, context) or _a_day_or_hour(figure, text, window, after_word, context)
+
+
+def _ends_span_of_years(figure: _Figure, text: str) -> bool:
+    """Whether a figure after a dash or slash ends a span of years ("2023-24")."""
+    start = figure.core_start
+    return (
+        figure.value < _YEAR_SPAN_END_BELOW
+        and _YEAR_SPAN.search(text, max(0, start - _YEAR_SPAN_REACH), start) is not None
+    )
+
+
+def _a_year(figure: _Figure, window: str, after_word: bool, context: _Context) -> bool:
+    """A bare 1800..2100, or a 4-digit number after "en", "in", "since"..."""
+    if not figure.bare_integer or figure.noun is not None:
+        return False
+    if YEARS[0] <= figure.value <= YEARS[1]:
         return True
-    if figure.noun is None and not figure.scaled and 0 <= figure.value <= 31 and figure.value.is_integer():
-        if after_word and context.month_before.search(window):
-            return True
-        following = text[figure.end : figure.end + 1]
-        if following.isspace() or following.isalpha() or following == ":":
-            if context.month_after.match(text, figure.end):
-                return True
-            if figure.value <= 24 and context.time_after.match(text, figure.end):
-                return True
-    return False
+    low, high = YEARS_AFTER_PREPOSITION
+    return low <= figure.value <= high and after_word and context.year_before.search(window) is not None
+
+
+def _a_day_or_hour(figure: _Figure, text: str, window: str, after_word: bool, context: _Context) -> bool:
+    """A day next to a month ("le 3 mars", "March 3"), or an hour ("14:30", "3 pm")."""
+    if figure.noun is not None or figure.scaled or not (0 <= figure.value <= LAST_DAY and figure.value.is_integer()):
+        return False
+    if after_word and context.month_before.search(window):
+        return True
+    following = text[figure.end : figure.end + 1]
+    if not (following.isspace() or following.isalpha() or following == ":"):
+        return False
+    if context.month_after.match(text, figure.end):
+        return True
+    return figure.value <= LAST_HOUR and context.time_after.match(text, figure.end) is not None
 
 
 def _joined(first: _Figure, second: _Figure, text: str, lang: Language) -> bool:
@@ -1032,12 +1517,16 @@ def _outside_numeric_dates(figures: list[_Figure], text: str) -> list[_Figure]:
     for figure in figures:
         start, end = figure.core_start, figure.end
         if not figure.currency and (text[start - 1 : start] in _DATE_MARKS or text[end : end + 1] in _DATE_MARKS):
-            dates = _NUMERIC_DATE.finditer(text, max(0, start - 11), end + 13)
+            dates = _NUMERIC_DATE.finditer(text, max(0, start - _DATE_REACH_BEFORE), end + _DATE_REACH_AFTER)
             if any(date.start() <= start < date.end() for date in dates):
                 continue
         out.append(figure)
     return out
 
+
+_DATE_REACH_BEFORE, _DATE_REACH_AFTER = 11, 13
+"""Characters before and after a figure searched for a date in digits it is a part of: a date
+is at most ten characters ("2018-05-17"), and its lookarounds read a few more."""
 
 _DATE_MARKS = frozenset("/-")  # a date with dots is one digits token: see _digit_segments
 
@@ -1051,26 +1540,34 @@ def _outside_urls(figures: list[_Figure], text: str) -> list[_Figure]:
 
 
 def _scan(text: str, lang: str, currency_hint: str | None, strict: bool) -> list[Mention]:
-    code = language(lang).code
-    lang = language(code)
-    figures = _mixed_compounds(_fractions(_figures(text, code, currency_hint, strict), text, lang), text, lang)
+    """Find the figures, join those that make one number, drop those that are none (unless
+    ``strict``), join ranges, and return them as mentions."""
+    language_ = language(lang)
+    code = language_.code
+    figures = _figures(text, code, currency_hint, strict)
+    figures = _mixed_compounds(_fractions(figures, text, language_), text, language_)
     if not strict:  # a lone article served only to begin a fraction ("un sur trois")
         figures = [figure for figure in figures if not figure.article]
         figures = _outside_urls(_outside_numeric_dates(figures, text), text)
-    figures = _ranges(_compound_money(figures, text, lang), text, lang)
+    figures = _ranges(_compound_money(figures, text, language_), text, language_)
     mentions = []
     for figure in figures:
         if figure.qualifier in ("range", "range_weak") and figure.other is None:
             figure = attrs.evolve(figure, start=figure.core_start, qualifier=None)
-        if (
-            not strict and figure.other is not None and figure.bare_integer and figure.noun is None
-            and YEARS[0] <= figure.value <= YEARS[1] and YEARS[0] <= figure.other <= YEARS[1]
-        ):
+        if not strict and _span_of_years(figure):
             continue  # "2023-2025": a span of years
         mention = _mention(figure, text)
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def _span_of_years(figure: _Figure) -> bool:
+    """Whether a range is two years ("2023-2025"), not a figure."""
+    return (
+        figure.other is not None and figure.bare_integer and figure.noun is None
+        and YEARS[0] <= figure.value <= YEARS[1] and YEARS[0] <= figure.other <= YEARS[1]
+    )
 
 
 def find_quantities(text: str, lang: str = "en", *, currency_hint: str | None = None) -> list[Mention]:

@@ -144,6 +144,29 @@ def test_lone_article_is_not_a_figure_unless_it_carries_a_scale():
     assert only("a billion dollars", "en").quantity.stated == 1e9
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        # skipped early: between words that are no part of a figure
+        ("un accord sur trois ans", "fr", [("trois", 3.0)]),
+        ("une entreprise d'une taille", "fr", []),
+        ("(un) accord", "fr", []),
+        ("one of them", "en", []),
+        # read: the article begins or ends a fraction, or continues a number
+        ("un sur trois", "fr", [("un sur trois", 1 / 3)]),
+        ("deux sur un", "fr", [("deux", 2.0)]),
+        ("one in five", "en", [("one in five", 0.2)]),
+        ("mille et un", "fr", [("mille et un", 1001.0)]),
+        ("4 mille un", "fr", [("4 mille un", 4001.0)]),
+        ("4 thousand one", "en", [("4 thousand one", 4001.0)]),
+        ("75 millions un an plus tôt", "fr", [("75 millions", 75e6)]),
+        ("3, un accord", "fr", [("3", 3.0)]),
+    ],
+)
+def test_a_lone_article_is_dropped_unless_it_joins_a_figure(text, lang, figures):
+    assert [(m.text, m.quantity.stated) for m in find_quantities(text, lang)] == figures
+
+
 # ----------------------------------------------------------------------------- qualifiers
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
+from reconcile import quantities
 from reconcile.errors import ReconcileError
 from reconcile.numerals import language
 from reconcile.quantities import _scan, find_quantities, parse_quantity
@@ -143,3 +145,23 @@ def test_an_article_after_a_large_scale_word_never_adds_one(number, lang, data):
     for figure in (str(number), num2words(number, lang=lang)):
         mentions = find_quantities(f"contre {figure}{scale} {tail}", lang)
         assert [m.quantity.stated for m in mentions] == [number * factor]
+
+
+# What stands around a lone article: words that may or may not be a part of a figure, joining
+# and "over" words, elisions, marks, digits.
+AROUND_ARTICLES = st.sampled_from(
+    ["un", "une", "Un", "one", "sur", "et", "and", "mille", "millions", "deux", "two", "thousand", "3", "25",
+     "d'", "l'", "accord", "an", "year", "dollars", "%", "out of", "in", "over", "demi", "half", "tiers",
+     "third", "cent", "hundred", ".", ",", "(", "«", "puces", "chips", "mars", "2024", "plus de", "about"]
+)
+SEPARATORS = st.sampled_from([" ", "", "-", "  ", "\u00a0"])
+
+
+@settings(max_examples=400)
+@given(pieces=st.lists(st.tuples(AROUND_ARTICLES, SEPARATORS), max_size=10), lang=LANGS)
+def test_skipping_a_lone_article_changes_no_figure(pieces, lang):
+    # The early exit for "un accord" must give what reading the article and dropping it gives.
+    text = "".join(word + separator for word, separator in pieces)
+    with mock.patch.object(quantities, "_idle_article", return_value=False):
+        read = [(m.start, m.end, m.quantity, m.noun) for m in find_quantities(text, lang)]
+    assert [(m.start, m.end, m.quantity, m.noun) for m in find_quantities(text, lang)] == read

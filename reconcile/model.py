@@ -363,7 +363,12 @@ SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 
 @attrs.frozen
 class Finding:
-    """What the judge says of a fact or a pair of claims, with a sentence a person can read."""
+    """What the judge says of a fact or a pair of claims, with a sentence a person can read.
+
+    ``confidence`` (0 to 1) says how strongly the claims' frames were read and how many
+    independent sources stand behind them; ``why`` says in one line what matched and on what
+    evidence (see :mod:`reconcile.judge.strength`).
+    """
 
     kind: str
     claims: tuple[Claim, ...] = attrs.field(converter=tuple)
@@ -371,3 +376,5 @@ class Finding:
     severity: str = attrs.field(default="info", validator=attrs.validators.in_(SEVERITIES))
     fact_id: str | None = None
     details: Mapping[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
+    confidence: float = attrs.field(default=1.0, eq=False)
+    why: str = attrs.field(default="", eq=False)

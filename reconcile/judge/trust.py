@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from reconcile.judge.normalise import Normal
+from reconcile.judge.strength import hedge_counts
 from reconcile.model import Claim
 
 #: Weight of a hedged claim (conditional, "aurait", "reportedly") against an asserted one.
@@ -65,7 +66,9 @@ def partition(items: Sequence[T], sources_of: Callable[[T], tuple[str, ...]]) ->
 
 
 def claim_weight(claim: Claim) -> float:
-    return HEDGED_WEIGHT if claim.hedged else 1.0
+    """A hedged claim weighs less, whatever the wording of its attribution (see
+    :func:`reconcile.judge.strength.hedge_counts`)."""
+    return HEDGED_WEIGHT if hedge_counts(claim) else 1.0
 
 
 def normal_sources(normal: Normal) -> tuple[str, ...]:

@@ -45,7 +45,7 @@ class ParquetError(ReconcileError):
 def _arrow() -> Any:
     try:
         import pyarrow
-        import pyarrow.parquet  # noqa: F401  (loads the submodule)
+        import pyarrow.parquet
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ParquetError("Parquet needs pyarrow: pip install 'reconcile[parquet]'") from exc
     return pyarrow
@@ -124,9 +124,9 @@ def _finding_row(finding: Finding) -> dict[str, Any]:
 # --- tables ------------------------------------------------------------------------------------
 
 
-def _schemas(pa: Any) -> dict[str, "pa.Schema"]:
+def _schemas(pa: Any) -> dict[str, pa.Schema]:
     strings = pa.list_(pa.string())
-    date_range = lambda prefix: [(f"{prefix}_start", pa.date32()), (f"{prefix}_end", pa.date32())]  # noqa: E731
+    date_range = lambda prefix: [(f"{prefix}_start", pa.date32()), (f"{prefix}_end", pa.date32())]
     evidence = pa.list_(pa.struct([
         ("slot", pa.string()), ("resolver", pa.string()), ("origin", pa.string()),
         ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),

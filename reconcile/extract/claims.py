@@ -12,7 +12,11 @@ from reconcile.extract.figures import _compared, _is_figure
 from reconcile.extract.frame import _read_frame
 from reconcile.extract.index import _index
 from reconcile.extract.language import _language, has_language
-from reconcile.extract.organisations import name_evidence, organisation_lexicon, organisations
+from reconcile.extract.organisations import (
+    name_evidence,
+    organisation_lexicon,
+    organisations,
+)
 from reconcile.lexicon import Lexicon
 from reconcile.model import Claim, Document
 from reconcile.quantities import find_quantities
@@ -67,9 +71,8 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None, organisation
                 lang=doc.lang,
                 published=doc.published,
                 publisher=doc.publisher,
-                # The attrs plugin types ``converter=tuple`` fields (model.py) as ``Iterable[_T_co]``.
-                cites=doc.cites,  # type: ignore[arg-type]
-                evidence=read.evidence,  # type: ignore[arg-type]
+                cites=doc.cites,
+                evidence=read.evidence,
             )
         )
         context = _Context(frame, sentence_no)

@@ -193,7 +193,7 @@ def align(claims: Iterable[Claim], lexicon: Any = None) -> list[Fact]:
                     kind=kind,
                     unit=_fact_unit(kind, unit_key, group),
                     period=period,
-                    claims=group,  # type: ignore[arg-type]  # mypy cannot solve Fact's converter=tuple
+                    claims=group,
                 )
             )
     facts.sort(key=lambda f: f.id)

@@ -52,8 +52,7 @@ class FindingKind:
         """A finding of this kind, its message the template filled with ``fields`` (any names, even
         ``claims``: the first three arguments are positional only), with its confidence and why."""
         message = self.template.format(**fields)
-        # mypy's attrs plugin cannot solve Finding's ``converter=tuple`` (a generic class).
-        return Finding(  # type: ignore[arg-type]
+        return Finding(
             self.name, claims, message, self.severity, fact_id, details, confidence=confidence, why=why
         )
 

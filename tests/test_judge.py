@@ -506,3 +506,11 @@ def test_the_wording_of_a_named_attribution_does_not_change_a_claims_weight():
     assert claim_weight(according) == claim_weight(reported) == 1.0
     rumour = attrs.evolve(according, attributed_to=None)  # "selon nos informations": still a hedge
     assert claim_weight(rumour) < 1.0
+
+
+def test_a_syndicated_copy_counts_once_however_many_outlets_print_it():
+    wire = "ByteDance ordered 120,000 H20 processors this year, people familiar with the matter said."
+    copies = [claim(doc, exact(120_000), sentence=wire, publisher=f"Paper {doc}") for doc in "abc"]
+    (finding,) = reconcile(copies).findings
+    assert finding.kind == "agreement" and finding.details["independent_sources"] == 1
+    assert "not independent corroboration" in finding.message

@@ -79,10 +79,16 @@ def test_an_explicit_subject_object_and_period_point_at_their_words():
 
 def test_a_defaulted_action_object_and_period():
     claim = claims_of("en", "Alibaba is a 250 billion yuan business.")[0]
-    for slot, resolver in (("action", "no_action_word"), ("object", "no_object"), ("period", "no_period"),
+    for slot, resolver in (("object", "no_object"), ("period", "no_period"),
                            ("hedged", "not_hedged"), ("attributed_to", "no_credit")):
         evidence = claim.evidence_for(slot)
         assert (evidence.resolver, evidence.origin, evidence.confident) == (resolver, "default", False)
+    # no measure word: the word that governs the figure names its measure
+    action = claim.evidence_for("action")
+    assert (claim.action, action.resolver, action.text) == ("other:business", "governing_word", "business")
+    bare = claims_of("en", "Alibaba: 250 billion yuan.")[0]
+    assert (bare.action, bare.evidence_for("action").resolver, bare.evidence_for("action").origin) == \
+        ("other", "no_action_word", "default")
 
 
 def test_a_refining_resolver_wins_and_shows_its_cue():

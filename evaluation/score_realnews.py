@@ -196,6 +196,7 @@ FIELDS = {
     "subject": lambda c, g: same_name(c.subject, g.get("subject")),
     "measure": lambda c, g: claim_measure(c) == g.get("measure"),
     "object": lambda c, g: same_name(c.object, g.get("object")),
+    "stage": lambda c, g: getattr(c, "stage", "actual") == (g.get("stage") or "actual"),
     "period": same_period,
     "unit": lambda c, g: (c.quantity.unit or "") == (g.get("unit") or "") if g.get("kind") == "money" else True,
     "bound": lambda c, g: c.quantity.bound == g.get("bound"),

@@ -27,6 +27,10 @@ def stages(lang: str, text: str) -> list[tuple[str, str]]:
         ("fr", "Le groupe Ormeau compte investir 50 millions d'euros dans son usine.", ["plan"]),
         ("fr", "Les analystes attendaient un chiffre d'affaires de 3 milliards d'euros.", ["estimate"]),
         ("fr", "Ormeau a réalisé un chiffre d'affaires de 3,1 milliards d'euros.", ["actual"]),
+        # a takeover agreed, not completed: what will be paid
+        ("en", "Quillfield is buying Larkspur in a deal worth $9 billion.", ["plan"]),
+        ("fr", "Ormeau a annoncé le rachat de Pivoine pour 2 milliards d'euros.", ["plan"]),
+        ("en", "Looking ahead, we expect revenue of about $5 billion.", ["forecast"]),
     ],
 )
 def test_the_nearest_cue_decides_the_stage(lang, text, expected):

@@ -337,10 +337,20 @@ def _action_word_resolver(reading: _Reading) -> Found[Any] | None:
         word = _action_word(reading.mention, others, _common().governing, reading.clause)
     if word is None:
         return None
-    if word.canonical == "buy" and reading.quantity.kind == "money" and reading.own_object.value is None:
-        return Found(DEAL_MEASURE, "explicit", word.start, word.end)  # "agreed to buy Quillfield for $3bn"
+    if reading.quantity.kind == "money" and reading.own_object.value is None:
+        if word.canonical == "buy":
+            return Found(DEAL_MEASURE, "explicit", word.start, word.end)  # "agreed to buy Quillfield for $3bn"
+        deal = _deal_before(reading) if word.canonical == "value" else None
+        if deal is not None:  # "a deal worth $30bn": the deal governs its worth (not "valued at $9bn in the deal")
+            return Found(DEAL_MEASURE, "explicit", deal.start, deal.end)
     measure = _word_measure(reading.quantity, word.canonical, reading.clause_actions, reading.own_object.value)
     return Found(measure, "explicit", word.start, word.end)
+
+
+def _deal_before(reading: _Reading) -> LexMatch | None:
+    """A deal word before the figure in its clause ("a deal worth")."""
+    return next((a for a in reversed(reading.clause_actions)
+                 if a.canonical == DEAL_MEASURE and a.end <= reading.mention.start), None)
 
 
 @resolver("product_spending")

@@ -33,7 +33,7 @@ REPO_ROOT = HERE.parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))  # scoring.py sits beside this script: evaluation code, not the library's
 
-from scoring import load_gold, score_claims  # noqa: E402
+from scoring import legacy_view, load_gold, score_claims
 
 DEFAULT_SETS: tuple[tuple[str, str, str], ...] = (
     ("seeds", "seeds", "tests/gold/seeds.json"),
@@ -151,7 +151,7 @@ def print_failures(name: str, corpus: Any, claims: Sequence[Claim], score: Any,
 def score_set(name: str, docs: Path, gold_path: Path, list_failures: bool) -> dict[str, Any]:
     corpus = reconcile.load_documents(docs)
     errors: list = []
-    claims = reconcile.extract_claims(corpus, errors=errors)
+    claims = [legacy_view(c) for c in reconcile.extract_claims(corpus, errors=errors)]
     gold = [as_scorable(g) for g in load_gold(gold_path)]
     score = score_claims(claims, gold)
     pairs = pair_up(claims, gold)

@@ -69,7 +69,7 @@ ACTION_TO_MEASURE = {
 }
 
 LEGAL_SUFFIXES = frozenset(
-    "inc incorporated corp corporation co company ltd limited plc sa se ag nv bv spa gmbh group groupe holding holdings".split()
+    ["inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "sa", "se", "ag", "nv", "bv", "spa", "gmbh", "group", "groupe", "holding", "holdings"]
 )
 VALUE_TOLERANCE = 1e-6
 REVIEWED_KINDS = frozenset({"contradiction", "possible_contradiction", "stage_gap", "conversion_mismatch"})  # relative: 4.6e9 against 4600000000.0
@@ -196,6 +196,7 @@ FIELDS = {
     "subject": lambda c, g: same_name(c.subject, g.get("subject")),
     "measure": lambda c, g: claim_measure(c) == g.get("measure"),
     "object": lambda c, g: same_name(c.object, g.get("object")),
+    "stage": lambda c, g: getattr(c, "stage", "actual") == (g.get("stage") or "actual"),
     "period": same_period,
     "unit": lambda c, g: (c.quantity.unit or "") == (g.get("unit") or "") if g.get("kind") == "money" else True,
     "bound": lambda c, g: c.quantity.bound == g.get("bound"),
@@ -234,8 +235,8 @@ class Score:
         money_right, money = self.field("unit", "money")
         out = [
             f"== {self.name}: {self.gold} gold figures, {self.claims} claims",
-            f"   figures P={self.ratio(matched, self.claims)} R={self.ratio(matched, self.gold)}; "
-            f"counts R={self.ratio(counts_found, counts_gold)}; money with its currency {self.ratio(money_right, money)}",
+            (f"   figures P={self.ratio(matched, self.claims)} R={self.ratio(matched, self.gold)}; "
+            f"counts R={self.ratio(counts_found, counts_gold)}; money with its currency {self.ratio(money_right, money)}"),
             f"   frames (subject+measure+object) P={self.ratio(self.frames(), self.claims)} R={self.ratio(self.frames(), self.gold)}",
             "   on matched figures: " + ", ".join(f"{name} {self.ratio(*self.field(name))}" for name in FIELDS if name != "unit"),
         ]
@@ -329,7 +330,7 @@ def score_findings(name: str, claims: Sequence[Any], gold: Sequence[Mapping[str,
     by_position = {(g["doc_id"], g["start"]): g for g in gold}
     DUMPED.extend(finding_record(name, f) for f in report.findings if f.kind in REVIEWED_KINDS)
     kinds = Counter(f.kind for f in report.findings)
-    out = [f"   findings reported: " + (", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "none")]
+    out = ["   findings reported: " + (", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "none")]
     for want in expected:
         positions = [tuple(p) for p in want["claims"]]
         hit = any(

@@ -19,7 +19,23 @@ import attrs
 from reconcile.errors import DocumentError
 from reconcile.model import Claim, DateRange
 
-__all__ = ["ExtractionScore", "load_gold", "score_claims"]
+__all__ = ["LEGACY_ACTIONS", "ExtractionScore", "legacy_view", "load_gold", "score_claims"]
+
+LEGACY_ACTIONS = frozenset({"plan", "approve", "order", "buy", "receive", "spend", "users", "value", "price", "produce",
+                            "other"})
+"""The action vocabulary of the older gold sets (seeds, corpus_en, heldout*): purchase steps and a
+few metrics, every other figure ``other``. Claims now name their measure (``revenue``,
+``net_loss``, ``other:split`` ...): read in this vocabulary, any of those is ``other``."""
+
+
+def legacy_view(claim: Claim) -> Claim:
+    """The claim with its action in the older gold sets' vocabulary (:data:`LEGACY_ACTIONS`).
+
+    >>> from reconcile.model import Quantity
+    >>> legacy_view(Claim("c", "d", 0, 1, "6", "6", Quantity.exact(6), action="revenue")).action
+    'other'
+    """
+    return claim if claim.action in LEGACY_ACTIONS else attrs.evolve(claim, action="other")
 
 @attrs.frozen
 class ExtractionScore:
@@ -97,7 +113,7 @@ def score_claims(claims: Iterable[Claim], gold: Iterable[Mapping[str, Any]]) -> 
     >>> score_claims(extract_claims([doc]), gold).summary()
     'figures P=1.00 R=1.00 (1/1 claims, 1/1 gold); frames P=1.00 R=1.00'
     """
-    claims = list(claims)
+    claims = [legacy_view(c) for c in claims]
     gold = list(gold)
     used: set[int] = set()
     matched = frames = 0

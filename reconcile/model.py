@@ -257,6 +257,11 @@ class Mention:
 
 Subject = str | tuple[str, ...] | None
 
+STAGES: tuple[str, ...] = ("actual", "plan", "forecast", "estimate", "target")
+"""A claim's stage: reported or done (``actual``), an announced intention (``plan``), the company's
+own guidance (``forecast``), someone else's expectation (``estimate``), a goal set for a date
+(``target``)."""
+
 ORIGINS: tuple[str, ...] = ("explicit", "carried", "default")
 """How a frame slot was decided: read in the figure's own clause, carried from context (an earlier
 sentence, the headline, an antecedent), or a default when nothing was read."""
@@ -315,6 +320,7 @@ class Claim:
     quantity: Quantity
     subject: Subject = None
     action: str = "other"
+    stage: str = attrs.field(default="actual", validator=attrs.validators.in_(STAGES))
     object: str | None = None
     period: DateRange | None = None
     hedged: bool = False

@@ -87,7 +87,7 @@ def _claim_row(claim: Claim) -> dict[str, Any]:
         "sentence": claim.sentence, "sentence_start": claim.sentence_start, "lang": claim.lang,
         "subject": list(subject) if isinstance(subject, tuple) else ([subject] if subject else []),
         "subject_is_group": isinstance(subject, tuple),
-        "action": claim.action, "object": claim.object, "hedged": claim.hedged,
+        "action": claim.action, "stage": claim.stage, "object": claim.object, "hedged": claim.hedged,
         "attributed_to": claim.attributed_to, "equivalents": list(claim.equivalents),
         "publisher": claim.publisher, "cites": list(claim.cites),
         **_range_row("period", claim.period), **_range_row("published", claim.published),
@@ -106,7 +106,8 @@ def _claim_of(row: Mapping[str, Any]) -> Claim:
     quantity = Quantity(**{name: row[f"quantity_{name}"] for name in _QUANTITY_FIELDS})
     return Claim(
         id=row["id"], doc_id=row["doc_id"], start=row["start"], end=row["end"], text=row["text"],
-        sentence=row["sentence"], quantity=quantity, subject=subject, action=row["action"], object=row["object"],
+        sentence=row["sentence"], quantity=quantity, subject=subject, action=row["action"],
+        stage=row.get("stage") or "actual", object=row["object"],
         period=_range_of(row, "period"), hedged=row["hedged"], attributed_to=row["attributed_to"],
         equivalents=tuple(row["equivalents"] or ()), sentence_start=row["sentence_start"], lang=row["lang"],
         published=_range_of(row, "published"), publisher=row["publisher"], cites=tuple(row["cites"] or ()),
@@ -142,8 +143,8 @@ def _schemas(pa: Any) -> dict[str, pa.Schema]:
             ("quantity_low", pa.float64()), ("quantity_high", pa.float64()), ("quantity_stated", pa.float64()),
             ("quantity_unit", pa.string()), ("quantity_kind", pa.string()), ("quantity_bound", pa.string()),
             ("quantity_text", pa.string()),
-            ("subject", strings), ("subject_is_group", pa.bool_()), ("action", pa.string()), ("object", pa.string()),
-            *date_range("period"), ("hedged", pa.bool_()), ("attributed_to", pa.string()), ("equivalents", strings),
+            ("subject", strings), ("subject_is_group", pa.bool_()), ("action", pa.string()), ("stage", pa.string()),
+            ("object", pa.string()), *date_range("period"), ("hedged", pa.bool_()), ("attributed_to", pa.string()), ("equivalents", strings),
             *date_range("published"), ("publisher", pa.string()), ("cites", strings), ("evidence", evidence),
         ]),
         "findings": pa.schema([

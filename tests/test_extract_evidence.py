@@ -15,14 +15,16 @@ from reconcile.extract.attribution import ATTRIBUTION_RESOLVERS
 from reconcile.extract.hedge import HEDGE_RESOLVERS
 from reconcile.extract.object import OBJECT_RESOLVERS
 from reconcile.extract.period import PERIOD_RESOLVERS
+from reconcile.extract.stage import STAGE_RESOLVERS
 from reconcile.extract.subject import SUBJECT_RESOLVERS
 from reconcile.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
-SLOTS = ("subject", "action", "object", "period", "hedged", "attributed_to")
+SLOTS = ("subject", "action", "stage", "object", "period", "hedged", "attributed_to")
 RESOLVERS = {
     "subject": SUBJECT_RESOLVERS,
     "action": ACTION_RESOLVERS,
+    "stage": STAGE_RESOLVERS,
     "object": OBJECT_RESOLVERS,
     "period": PERIOD_RESOLVERS,
     "hedged": HEDGE_RESOLVERS,
@@ -53,7 +55,7 @@ def test_every_claim_has_one_evidence_per_slot_pointing_into_its_document():
 def test_each_list_has_unique_names_and_ends_with_its_default(slot):
     names = [r.name for r in RESOLVERS[slot]]
     assert len(names) == len(set(names))
-    assert names[-1] in {"no_subject", "no_action_word", "no_object", "no_period", "not_hedged", "no_credit"}
+    assert names[-1] in {"no_subject", "no_action_word", "actual", "no_object", "no_period", "not_hedged", "no_credit"}
 
 
 def test_a_subject_carried_from_the_previous_sentence():
@@ -79,10 +81,16 @@ def test_an_explicit_subject_object_and_period_point_at_their_words():
 
 def test_a_defaulted_action_object_and_period():
     claim = claims_of("en", "Alibaba is a 250 billion yuan business.")[0]
-    for slot, resolver in (("action", "no_action_word"), ("object", "no_object"), ("period", "no_period"),
+    for slot, resolver in (("object", "no_object"), ("period", "no_period"),
                            ("hedged", "not_hedged"), ("attributed_to", "no_credit")):
         evidence = claim.evidence_for(slot)
         assert (evidence.resolver, evidence.origin, evidence.confident) == (resolver, "default", False)
+    # no measure word: the word that governs the figure names its measure
+    action = claim.evidence_for("action")
+    assert (claim.action, action.resolver, action.text) == ("other:business", "governing_word", "business")
+    bare = claims_of("en", "Alibaba: 250 billion yuan.")[0]
+    assert (bare.action, bare.evidence_for("action").resolver, bare.evidence_for("action").origin) == \
+        ("other", "no_action_word", "default")
 
 
 def test_a_refining_resolver_wins_and_shows_its_cue():

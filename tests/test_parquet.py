@@ -7,9 +7,9 @@ import pytest
 
 pytest.importorskip("pyarrow", reason="Parquet needs the 'parquet' extra (pyarrow)")
 
-from reconcile import extract_claims, load_documents, reconcile  # noqa: E402
-from reconcile.model import Claim, Document, Evidence  # noqa: E402
-from reconcile.parquet import (  # noqa: E402
+from reconcile import extract_claims, load_documents, reconcile
+from reconcile.model import STAGES, Claim, Document, Evidence
+from reconcile.parquet import (
     ParquetError,
     _claim_row,
     read_claims,
@@ -90,3 +90,10 @@ def test_an_empty_batch_writes_an_empty_table(tmp_path):
     assert read_claims(path) == []
     write_documents([Document("a", "x")], path)
     assert read_documents(path)[0].published is None
+
+
+def test_every_stage_survives_the_round_trip(tmp_path, claims):
+    staged = [attrs.evolve(claims[0], stage=stage, id=f"s{n}") for n, stage in enumerate(STAGES)]
+    path = tmp_path / "claims.parquet"
+    write_claims(staged, path)
+    assert [c.stage for c in read_claims(path)] == list(STAGES)

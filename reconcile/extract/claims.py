@@ -63,6 +63,7 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None, organisation
                 quantity=quantity,
                 subject=frame.subject,
                 action=frame.action,
+                stage=read.stage,
                 object=frame.object,
                 period=frame.period,
                 hedged=read.hedged,

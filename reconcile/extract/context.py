@@ -17,6 +17,20 @@ _OWNER_ACTIONS = frozenset({"price", "users"})
 H200 at $27,000 each, whoever pays it), and an app's users are its owner's."""
 _SPENDING_STEPS = frozenset({"plan", "approve", "order", "buy", "receive", "spend"})
 """Steps of a purchase whose money figure is what was spent on it."""
+_LEGACY_ACTIONS = frozenset({*_SPENDING_STEPS, "users", "value", "price", "produce", "other"})
+"""The actions of the purchase story (the older gold sets' vocabulary); every other id is a measure
+of the lexicon's table (revenue, net_loss, share_change ...) or an unknown one (``other:<word>``)."""
+
+
+def _is_measure(action: str) -> bool:
+    """Whether ``action`` is a measure of a company's results or market rather than a step or a
+    metric of the purchase story: it tells its own story, like ``other``, and lends no product,
+    step or period to the figures after it.
+
+    >>> _is_measure("revenue"), _is_measure("other:split"), _is_measure("order"), _is_measure("other")
+    (True, True, False, False)
+    """
+    return action not in _LEGACY_ACTIONS
 
 
 @attrs.frozen

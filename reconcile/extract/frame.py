@@ -3,7 +3,7 @@
 The lists, each in order of precedence, live beside the rules they name:
 :data:`~reconcile.extract.subject.SUBJECT_RESOLVERS`, :data:`~reconcile.extract.action.ACTION_RESOLVERS`,
 :data:`~reconcile.extract.object.OBJECT_RESOLVERS`, :data:`~reconcile.extract.period.PERIOD_RESOLVERS`,
-:data:`~reconcile.extract.hedge.HEDGE_RESOLVERS` and
+:data:`~reconcile.extract.stage.STAGE_RESOLVERS`, :data:`~reconcile.extract.hedge.HEDGE_RESOLVERS` and
 :data:`~reconcile.extract.attribution.ATTRIBUTION_RESOLVERS`.
 """
 
@@ -32,11 +32,12 @@ class _Read:
     hedged: bool = False
     attributed_to: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    stage: str = "actual"
 
 
 def _read_frame(mention: Mention, sentence_no: int, index: _DocumentIndex, context: _Context,
                 lexicon: Lexicon, language: _Language) -> _Read:
-    """Subject, action, object and period of one figure, its hedge and credit, and its quantity."""
+    """Subject, action, stage, object and period of one figure, its hedge and credit, and its quantity."""
     reading = _Reading(mention, sentence_no, index, context, lexicon, language)
     subject, action, obj, period = reading.subject, reading.action, reading.object, reading.period
     owner = lexicon.product_owner(obj.value) if obj.value else None
@@ -50,5 +51,7 @@ def _read_frame(mention: Mention, sentence_no: int, index: _DocumentIndex, conte
     hedged: Decision[bool] = decide("hedged", HEDGE_RESOLVERS, reading, index.text)
     query = _CreditQuery(index, sentence_no, mention, subject.value)
     credit: Decision[str | None] = decide("attributed_to", ATTRIBUTION_RESOLVERS, query, index.text)
-    evidence = (subject.evidence, action.evidence, obj.evidence, period.evidence, hedged.evidence, credit.evidence)
-    return _Read(frame, quantity, hedged.value, credit.value, evidence)
+    stage = reading.stage
+    evidence = (subject.evidence, action.evidence, stage.evidence, obj.evidence, period.evidence, hedged.evidence,
+                credit.evidence)
+    return _Read(frame, quantity, hedged.value, credit.value, evidence, stage.value)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from reconcile.extract.context import _is_measure
 from reconcile.extract.index import _DocumentIndex, _family
 from reconcile.extract.language import _common, _Language
 from reconcile.extract.resolvers import Found, Resolver, resolver
@@ -147,7 +148,7 @@ def _may_carry_object(mention: Mention, action: str, sentence_no: int, carried_f
     quantity = mention.quantity
     if quantity.kind not in ("money", "percent"):
         return True
-    if action in ("other", "value") or quantity.kind == "percent":
+    if action in ("other", "value") or _is_measure(action) or quantity.kind == "percent":
         return False
     if action == "price" or continues_deal:
         return True  # a unit price, or a sum that is the deal itself ("Ce partenariat à 5,6 milliards")

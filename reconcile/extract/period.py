@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reconcile.dates import PeriodMention, find_periods
-from reconcile.extract.context import _Frame
+from reconcile.extract.context import _Frame, _is_measure
 from reconcile.extract.language import _Language, _language  # noqa: F401  (_language: doctests)
 from reconcile.extract.resolvers import Found, Resolver, resolver
 from reconcile.extract.spans import _distance
@@ -71,7 +71,7 @@ def _same_story(subject: Any, action: str, carried: _Frame, subject_carried: boo
     the same action, another step of the same purchase
     (ordered ... received), or a sentence naming that step again ("The orders are worth ...").
     A price or a payment with no word for the deal has a time of its own."""
-    if carried.action == "other":
+    if carried.action == "other" or _is_measure(carried.action):
         return False  # revenue, fines, stock: each its own story (and a figure-less sentence tells none)
     same_step = action == carried.action or any(a.canonical == carried.action for a in actions)
     if not same_step and (lexicon.action_stage(action) is None or lexicon.action_stage(carried.action) is None):

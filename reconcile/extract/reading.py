@@ -4,7 +4,7 @@ The slots depend on each other in one direction, and :class:`_Reading` exposes e
 name: the figure's own object (:data:`~reconcile.extract.object.OWN_OBJECT_RESOLVERS`), then its
 own action (:data:`~reconcile.extract.action.OWN_ACTION_RESOLVERS`, which reads that object), the
 subject named in the sentence, the frame carried from context when the sentence names no
-subject or no product, then the final action, object, period and subject.
+subject or no product, then the final action, stage, object, period and subject.
 """
 
 from __future__ import annotations
@@ -207,6 +207,12 @@ class _Reading:
         from reconcile.extract.action import ACTION_RESOLVERS
 
         return self.decide("action", ACTION_RESOLVERS)
+
+    @functools.cached_property
+    def stage(self) -> Decision[Any]:
+        from reconcile.extract.stage import STAGE_RESOLVERS
+
+        return self.decide("stage", STAGE_RESOLVERS)
 
     @functools.cached_property
     def object(self) -> Decision[Any]:

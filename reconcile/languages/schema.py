@@ -143,6 +143,8 @@ CUES: Schema = {
     "objects": _fields("company_level compared_with destinations generic_nouns"),
     "organisations": _fields("not_names legal_suffixes after person_before place_before"),
     "periods": _fields("so_far statement_verbs statement_glue"),
+    "measures": _fields("not_governing"),
+    "stage": _fields("estimate forecast plan target"),
 }
 """``<lang>/cues.toml``: what the extract stage reads around a figure (hedges, sources, anaphors)."""
 

@@ -38,8 +38,9 @@ interval ``[200000, null]`` means "200 000 or more". Periods are ``{"from": "YYY
       }],
       "claims": [{
           "id": str, "doc_id": str, "text": str, "sentence": str, "start": int, "end": int,
-          "quantity": quantity, "subject": subject, "action": str, "object": str | null,
-          "period": period, "hedged": bool, "attributed_to": str | null, "sources": [str],
+          "quantity": quantity, "subject": subject, "action": str,
+          "stage": "actual" | "plan" | "forecast" | "estimate" | "target",   # reconcile.model.STAGES
+          "object": str | null, "period": period, "hedged": bool, "attributed_to": str | null, "sources": [str],
           "equivalents": [claim id], "lang": str, "published": period, "publisher": str | null,
           "evidence": [evidence, ...]        # why each frame slot holds its value; [] if none recorded
       }],
@@ -50,15 +51,16 @@ interval ``[200000, null]`` means "200 000 or more". Periods are ``{"from": "YYY
     quantity = {"low": float | null, "high": float | null, "stated": float, "unit": str,
                 "kind": str, "bound": "exact" | "approx" | "lower" | "upper" | "range", "text": str}
 
-    evidence = {"slot": "subject" | "action" | "object" | "period" | "hedged" | "attributed_to",
+    evidence = {"slot": "subject" | "action" | "stage" | "object" | "period" | "hedged" | "attributed_to",
                 "resolver": str,             # the named rule that decided the slot
                 "origin": "explicit" | "carried" | "default",
                 "start": int | null, "end": int | null,   # offsets in the document text; null for a default
                 "text": str}                 # the words the resolver read
 
-Versions: "1" had no ``evidence`` on claims; "2" adds it (``reconcile`` 0.1.0, issue 8), and
-within "2" findings gained ``confidence`` and ``why`` and the kinds ``possible_contradiction`` and
-``close_figures`` (issue 10).
+Versions: "1" had no ``evidence`` on claims; "2" adds it (``reconcile`` 0.1.0, issue 8). Within "2",
+findings gained ``confidence`` and ``why`` and the kinds ``possible_contradiction`` and
+``close_figures`` (issue 10); claims gained ``stage`` (issue 9): whether the figure is done
+(``actual``), planned, the company's forecast, someone else's estimate or a target.
 """
 
 from __future__ import annotations
@@ -110,6 +112,7 @@ def claim_json(claim: Claim) -> dict[str, Any]:
         "quantity": quantity_json(claim.quantity),
         "subject": subject_json(claim.subject),
         "action": claim.action,
+        "stage": claim.stage,
         "object": claim.object,
         "period": period_json(claim.period),
         "hedged": claim.hedged,

@@ -163,6 +163,8 @@ class _Patterns:
     """Reads the counted noun or product after a figure."""
     model: re.Pattern[str]
     """A model name (H20, 910B: letters and digits glued)."""
+    open_noun: re.Pattern[str]
+    """Any noun after a figure (open vocabulary), or a word glued by a hyphen ("20-month")."""
 
 
 @functools.cache
@@ -174,6 +176,7 @@ def _patterns(code: str) -> _Patterns:
         tokeniser=re.compile(_tokeniser_regex(lang), re.IGNORECASE),
         noun_phrase=re.compile(_noun_phrase_regex(lang), re.IGNORECASE),
         model=re.compile(_model_regex(lang)),
+        open_noun=re.compile(_open_noun_regex(lang), re.IGNORECASE),
     )
 
 
@@ -324,6 +327,23 @@ def _noun_phrase_regex(lang: Language) -> str:
     )
 
 
+def _open_noun_regex(lang: Language) -> str:
+    """Any word after a figure, maybe after a preposition and (where modifiers come first) up to
+    two modifiers ("two separate public companies"), in the group ``open_noun``; or a word glued
+    by a hyphen, in the group ``hyphen_noun`` ("a 20-month grounding", "30-year-old")."""
+    gap = ""
+    if lang.counted.modifiers_first:
+        gap = rf"(?:{_noun_gap(lang)}[ \t\u00a0\u202f]+){{0,2}}"
+    elif lang.counted.modifiers_before:
+        gap = rf"(?:{_bounded(alternation(lang.counted.modifiers_before))}[ \t\u00a0\u202f]+){{0,2}}"
+    return (
+        rf"-(?P<hyphen_noun>[^\W\d_]+)"
+        rf"|[ \t\u00a0\u202f]*+(?:(?P<preposition>{alternation(lang.noun_prepositions)})"
+        rf"(?:(?<=['’])[ \t\u00a0\u202f]?|[ \t\u00a0\u202f]+))?"  # "d'iPads", "d' iPhone", "de véhicules"
+        rf"(?P<open_phrase>{gap}(?P<open_noun>[^\W\d_]+))(?![\w'’\-])"
+    )
+
+
 def _noun_gap(lang: Language) -> str:
     """A lower-case word that may stand between a figure and what it counts ("enterprise" in
     "1 million enterprise users"): no number word, no word of ``gap_breakers``, and, where the
@@ -390,6 +410,8 @@ class _Figure:
     noun: str | None = None
     noun_unit: str | None = None
     noun_end: int | None = None
+    noun_kind: str = "count"
+    """``count``, or ``duration`` when the noun is a unit of time."""
     word_scale: float = 1.0
     """The scale written in words after digits ("4 thousand"), which a smaller number may continue."""
 
@@ -708,11 +730,11 @@ def _figure(segment: _Segment, first: bool, last: bool, around: _Around, end: in
 def _kept(figures: list[_Figure], text: str, code: str, strict: bool) -> list[_Figure]:
     """The figures that are figures: the last one takes the noun after it; dates, times, years
     and product numbers are dropped (unless ``strict``), and so are infinite values."""
-    lang, noun_phrase, context = language(code), _patterns(code).noun_phrase, _context(code)
+    lang, patterns, context = language(code), _patterns(code), _context(code)
     out = []
     for index, figure in enumerate(figures):
         if index == len(figures) - 1 and not figure.currency and not figure.percent:
-            figure = _with_noun(figure, text, noun_phrase, lang)
+            figure = _with_noun(figure, text, patterns, lang)
         if not strict and _not_a_figure(figure, text, context):
             continue
         if math.isfinite(figure.value):
@@ -726,11 +748,11 @@ def _word_joiner(gap: str, lang: Language) -> bool:
     return word.isalpha() and word in lang.joiners
 
 
-def _plain(figure: _Figure, scale_allowed: bool = False) -> bool:
-    """Whether a figure is a bare number: no currency, percent, noun, range end or (unless
-    ``scale_allowed``) scale."""
+def _plain(figure: _Figure, scale_allowed: bool = False, noun_allowed: bool = False) -> bool:
+    """Whether a figure is a bare number: no currency, percent, noun (unless ``noun_allowed``),
+    range end or (unless ``scale_allowed``) scale."""
     return not (
-        figure.currency or figure.percent or figure.noun or figure.other is not None
+        figure.currency or figure.percent or (figure.noun and not noun_allowed) or figure.other is not None
         or (figure.scale != 1.0 and not scale_allowed)
     )
 
@@ -782,7 +804,7 @@ def _part_of_whole(previous: _Figure, figure: _Figure, text: str, lang: Language
     over = normalise(text[previous.end : figure.core_start])
     if over not in lang.over_words or not _whole_before_fraction(previous):
         return None
-    if not (figure.value and _plain(figure, scale_allowed=True)):
+    if not (figure.value and _plain(figure, scale_allowed=True, noun_allowed=over in lang.part_of_anywhere)):
         return None
     if not (over in lang.part_of_anywhere or _clause_ends(text, figure.end, lang)):
         return None
@@ -1277,13 +1299,17 @@ def _whole_part(
     return first, 0.0, numerator, 1.0
 
 
-def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern[str], lang: Language) -> _Figure:
+def _with_noun(figure: _Figure, text: str, patterns: _Patterns, lang: Language) -> _Figure:
+    """The figure with the noun phrase after it: a known counted noun or product
+    (``noun_phrase``), else any noun (:func:`_with_open_noun`)."""
     following = text[figure.end : figure.end + 1]
+    if following == "-":
+        return _with_open_noun(figure, text, patterns, lang)  # "a 20-month grounding"
     if following and not (following.isspace() or following.isalnum()):
         return figure  # "1,2,3": a mark, not a word, follows the figure
-    found = noun_re.match(text, figure.end)
+    found = patterns.noun_phrase.match(text, figure.end)
     if not found:
-        return figure
+        return _with_open_noun(figure, text, patterns, lang)
     gap = found["gap_before_noun"] or found["gap_before_product"]
     if gap and figure.bare_integer and YEARS[0] <= figure.value <= YEARS[1]:
         return figure  # "in 2024 enterprise users...": a year, then a noun phrase
@@ -1294,6 +1320,45 @@ def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern[str], lang: Langu
     else:
         unit = lang.products.get(normalise(product or ""), "item")
     return attrs.evolve(figure, noun=found["noun_phrase"], noun_unit=unit, noun_end=found.end("noun_phrase"))
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0\u202f]+$")
+REFERENCE_MAX = 10
+"""The largest figure in digits that a determiner makes a reference ("les 2 premières phases");
+a figure in words is one at any size ("the two companies")."""
+_WORD_BEFORE_REACH = 12
+"""Characters before a figure read for the determiner before it."""
+
+
+def _word_before(text: str, position: int) -> str:
+    """The word right before ``position`` (lower case), or ""."""
+    found = _WORD_BEFORE.search(text, max(0, position - _WORD_BEFORE_REACH), position)
+    return normalise(found.group(1)) if found else ""
+
+
+def _with_open_noun(figure: _Figure, text: str, patterns: _Patterns, lang: Language) -> _Figure:
+    """The figure counting the noun after it, whatever it is ("44 airplanes", "1,5 million de
+    véhicules"), or lasting the unit of time after it ("eight-week", "trois ans"): see
+    :class:`~reconcile.numerals.CountedNouns`. A bare year counts nothing ("2024 deliveries"),
+    and a word glued by a hyphen only as a unit of time."""
+    if figure.bare_integer and YEARS[0] <= figure.value <= YEARS[1]:
+        return figure
+    small = not figure.digits or not figure.scaled and figure.value <= REFERENCE_MAX
+    if small and (figure.qualifier == "range" or _word_before(text, figure.start) in lang.counted.references):
+        return figure  # "the two companies", "entre deux mastodontes": the parties already named
+    found = patterns.open_noun.match(text, figure.end)
+    if not found:
+        return figure
+    word = found["hyphen_noun"] or found["open_noun"]
+    folded = normalise(word)
+    if folded in lang.months or (folded in lang.noun_gap_breakers or folded in lang.time_words) and not lang.counted.known(word):
+        return figure
+    read = lang.counted.unit(word, counted=bool(found["preposition"]))
+    if read is None or found["hyphen_noun"] and read[1] != "duration":
+        return figure
+    unit, kind = read
+    phrase = "hyphen_noun" if found["hyphen_noun"] else "open_phrase"
+    return attrs.evolve(figure, noun=found[phrase], noun_unit=unit, noun_end=found.end(phrase), noun_kind=kind)
 
 
 _YEAR_SPAN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–/]$")
@@ -1451,7 +1516,7 @@ def _unit(figure: _Figure) -> tuple[str, str]:
     if figure.percent:
         return "percent", "percent"
     if figure.noun_unit:
-        return figure.noun_unit, "count"
+        return figure.noun_unit, figure.noun_kind
     return "", "number"
 
 

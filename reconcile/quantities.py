@@ -332,8 +332,9 @@ def _open_noun_regex(lang: Language) -> str:
     two modifiers ("two separate public companies"), in the group ``open_noun``; or a word glued
     by a hyphen, in the group ``hyphen_noun`` ("a 20-month grounding", "30-year-old")."""
     gap = ""
-    if lang.counted.modifiers_first:
-        gap = rf"(?:{_noun_gap(lang)}[ \t\u00a0\u202f]+){{0,2}}"
+    if lang.counted.modifiers_first:  # "1,500 US factory jobs": known modifiers, then up to two others
+        known = rf"(?:{_bounded(alternation(lang.modifiers_before))}[ \t\u00a0\u202f]+)*" if lang.modifiers_before else ""
+        gap = rf"{known}(?:{_noun_gap(lang)}[ \t\u00a0\u202f]+){{0,2}}"
     elif lang.counted.modifiers_before:
         gap = rf"(?:{_bounded(alternation(lang.counted.modifiers_before))}[ \t\u00a0\u202f]+){{0,2}}"
     return (
@@ -735,7 +736,7 @@ def _kept(figures: list[_Figure], text: str, code: str, strict: bool) -> list[_F
     for index, figure in enumerate(figures):
         if index == len(figures) - 1 and not figure.currency and not figure.percent:
             figure = _with_noun(figure, text, patterns, lang)
-        if not strict and _not_a_figure(figure, text, context):
+        if not strict and _not_a_figure(figure, text, context, lang):
             continue
         if math.isfinite(figure.value):
             out.append(figure)
@@ -1378,7 +1379,7 @@ LAST_HOUR = 24
 """A whole number up to this, before a time word or ":30", is an hour ("14:30", "3 pm")."""
 
 
-def _not_a_figure(figure: _Figure, text: str, context: _Context) -> bool:
+def _not_a_figure(figure: _Figure, text: str, context: _Context, lang: Language) -> bool:
     """Whether a figure is a part of a date, a time, a year or a product name (not money, not a percent)."""
     if figure.currency or figure.percent:
         return False
@@ -1392,9 +1393,34 @@ def _not_a_figure(figure: _Figure, text: str, context: _Context) -> bool:
     # Product names, months and year prepositions end in a letter or a dot: skip the regexes
     # for a figure after a digit, a comma, a bracket...
     after_word = bool(window) and (window[-1].isalpha() or window[-1] in ".'’" and window[-2:-1].isalpha())
-    if after_word and context.product_before.search(window):
+    if after_word and context.product_before.search(window) or _designation(figure, text, lang):
         return True
     return _a_year(figure, window, after_word, context) or _a_day_or_hour(figure, text, window, after_word, context)
+
+
+_DESIGNATION_BEFORE = re.compile(
+    r"""(?: (?<![^\W\d_])[A-Z]{1,2}-                    # capitals glued by a hyphen: "KC-46", "F-35"
+        | \d[ ](?P<capitals_before>[A-Z]{2,})[ ]      # a figure and a word in capitals: the 8 of "737 MAX 8"
+        )$""",
+    re.VERBOSE,
+)
+_DESIGNATION_AFTER = re.compile(r"[ ](?P<capitals_after>[A-Z]{2,})[ ]\d")  # the 737 of "737 MAX 8"
+_DESIGNATION_REACH = 12
+"""Characters before a figure read for the start of a designation."""
+
+
+def _designation(figure: _Figure, text: str, lang: Language) -> bool:
+    """A model or product designation, never a figure: digits after one or two capitals and a
+    hyphen ("KC-46"), or a figure, a word in capitals that is no currency and a figure ("737
+    MAX 8", not "17 USD 25"). Digits glued to letters ("A321neo", "H20") make no figure at all."""
+    start = figure.core_start
+    found = _DESIGNATION_BEFORE.search(text, max(0, start - _DESIGNATION_REACH), start)
+    if found is None and not figure.scaled:
+        found = _DESIGNATION_AFTER.match(text, figure.end)
+    if found is None:
+        return False
+    capitals = found.groupdict().get("capitals_before") or found.groupdict().get("capitals_after")
+    return not capitals or normalise(capitals) not in lang.currencies
 
 
 def _ends_span_of_years(figure: _Figure, text: str) -> bool:

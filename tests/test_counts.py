@@ -83,3 +83,17 @@ def test_singular_rules_are_data():
     assert en.singular("factories") == ("factory", True)
     assert en.singular("business") == ("business", False)
     assert fr.singular("chevaux") == ("cheval", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The QX-12 tanker flew.", "Its 919 LONG 5 jets left.", "The ZR-7 is grounded.", "sales of the Tavio X4 rose"],
+)
+def test_designations_are_never_figures(text):
+    assert find_quantities(text, "en") == []
+
+
+def test_open_count_units_are_their_own_dimension():
+    from reconcile.units import same_dimension
+
+    assert same_dimension("aircraft", "aircraft") and not same_dimension("aircraft", "vehicle")

@@ -1477,8 +1477,23 @@ def _joined(first: _Figure, second: _Figure, text: str, lang: Language) -> bool:
     if needs == "range":
         return first.qualifier == "range"
     if needs == "range_weak":
-        return first.qualifier in ("range", "range_weak")
+        return first.qualifier in ("range", "range_weak") or _unopened_range(first, second)
     return False
+
+
+def _unopened_range(first: _Figure, second: _Figure) -> bool:
+    """Whether "X to Y" with no "from" or "between" before it is one range: both unqualified,
+    ascending, and the second of the kind of the first or giving it its unit once ("$5 billion to
+    $6 billion", "8% to 10%", "60,000 to 80,000 modules"; not "5 to 6" alone, nor "3% to $5bn")."""
+    if first.qualifier is not None or first.other is not None:
+        return False
+    if not first.value * (second.scale if first.scale == 1.0 else 1.0) <= second.value:
+        return False
+    if first.currency or second.currency:
+        return first.currency in (None, second.currency) and bool(second.currency)
+    if first.percent or second.percent:
+        return second.percent
+    return first.noun is None and second.noun is not None and second.noun_kind == "count"
 
 
 def _merge(first: _Figure, second: _Figure) -> _Figure:

@@ -97,3 +97,22 @@ def test_open_count_units_are_their_own_dimension():
     from reconcile.units import same_dimension
 
     assert same_dimension("aircraft", "aircraft") and not same_dimension("aircraft", "vehicle")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "low", "high"),
+    [
+        ("Velmar guided for $3 billion to $4 billion in sales.", "en", 3e9, 4e9),
+        ("It will ship 20,000 to 30,000 panels.", "en", 20_000, 30_000),
+        ("The margin should reach 7% to 9%.", "en", 7, 9),
+        ("Le chantier coûtera 2 à 3 milliards d'euros.", "fr", 2e9, 3e9),
+    ],
+)
+def test_x_to_y_without_from_is_one_range(text, lang, low, high):
+    [mention] = find_quantities(text, lang)
+    assert (mention.quantity.low, mention.quantity.high, mention.quantity.bound) == (low, high, "range")
+
+
+@pytest.mark.parametrize("text", ["Sales rose 4% to $9bn.", "It grew 5 to 6 times.", "It cut 10 to 5 jobs."])
+def test_x_to_y_of_different_things_stays_two_figures(text):
+    assert all(m.quantity.bound != "range" for m in find_quantities(text, "en"))

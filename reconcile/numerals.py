@@ -141,6 +141,8 @@ class CountedNouns:
     """Nouns after a figure that count nothing ("times", "fois")."""
     modifiers_first: bool = False
     """Whether modifiers stand before the noun ("two separate public companies")."""
+    item_binders: tuple[str, ...] = ()
+    """Words binding a figure to the item after it in a list ("12 for model A, 14 for model B")."""
     references: frozenset[str] = frozenset()
     """Determiners that make a number in words a reference, not a count ("the two companies")."""
     modifiers_before: tuple[str, ...] = ()
@@ -436,6 +438,7 @@ def _counted_nouns(data: Mapping) -> CountedNouns:
         modifiers_first=bool(counted.get("modifiers_first", False)),
         modifiers_before=tuple(counted.get("modifiers_before", [])),
         references=_words(counted.get("references", [])),
+        item_binders=tuple(counted.get("item_binders", [])),
     )
 
 

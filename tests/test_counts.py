@@ -116,3 +116,33 @@ def test_x_to_y_without_from_is_one_range(text, lang, low, high):
 @pytest.mark.parametrize("text", ["Sales rose 4% to $9bn.", "It grew 5 to 6 times.", "It cut 10 to 5 jobs."])
 def test_x_to_y_of_different_things_stays_two_figures(text):
     assert all(m.quantity.bound != "range" for m in find_quantities(text, "en"))
+
+
+LIST_LEXICON = """
+[[product]]
+id = "Orla 3"
+aliases = ["Orla 3", "modèle Orla 3"]
+
+[[product]]
+id = "Orla 5"
+aliases = ["Orla 5", "modèle Orla 5"]
+
+[[product]]
+id = "Orla 7"
+aliases = ["Orla 7", "modèle Orla 7"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Norland Air ordered 12 for the Orla 3, 14 for the Orla 5 and 4 for the Orla 7.", "en"),
+        ("Norland Air a commandé 12 pour le modèle Orla 3, 14 pour le modèle Orla 5 et 4 pour le modèle Orla 7.", "fr"),
+    ],
+)
+def test_a_list_binds_each_figure_to_the_item_after_its_for(text, lang):
+    from reconcile.lexicon import Lexicon
+
+    lexicon = Lexicon.default() | Lexicon.loads(LIST_LEXICON)
+    claims = extract_claims(Document(id="d", lang=lang, text=text), lexicon=lexicon)
+    assert [(c.text, c.object) for c in claims] == [("12", "Orla 3"), ("14", "Orla 5"), ("4", "Orla 7")]

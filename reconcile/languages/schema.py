@@ -94,7 +94,7 @@ NUMBERS: Schema = {
         "gap_singular_endings"
     ),
     "nouns": Words(),
-    "counted": _fields("singular_endings not_counted modifiers_first:flag modifiers_before references", endings=Words(), irregular=Words(),
+    "counted": _fields("singular_endings not_counted modifiers_first:flag modifiers_before references item_binders", endings=Words(), irregular=Words(),
                        durations=Words()),
     "counted_nouns": Words(),
     "dates": _fields("year_prepositions time_words"),

@@ -18,7 +18,7 @@ from reconcile.errors import DateError, IncompatibleQuantities
 
 Kind = Literal["money", "count", "percent", "number"]
 Bound = Literal["exact", "approx", "lower", "upper", "range"]
-KINDS: tuple[str, ...] = ("money", "count", "percent", "number")
+KINDS: tuple[str, ...] = ("money", "count", "percent", "number", "duration")
 BOUNDS: tuple[str, ...] = ("exact", "approx", "lower", "upper", "range")
 
 

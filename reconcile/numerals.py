@@ -113,6 +113,89 @@ def _currency(value: object) -> tuple[str, float]:
 
 
 @attrs.frozen
+class CountedNouns:
+    """What a language's nouns after a figure count (``[counted]`` and ``[counted_nouns]`` of its
+    ``numbers.toml``): plural endings and irregular plurals give the singular, a table of aliases
+    the canonical count unit, and units of time make a duration, not a count.
+
+    >>> en = language("en").counted
+    >>> en.unit("airplanes"), en.unit("Cars"), en.unit("people"), en.unit("companies")
+    (('aircraft', 'count'), ('vehicle', 'count'), ('person', 'count'), ('company', 'count'))
+    >>> en.unit("month"), en.unit("business"), en.unit("times"), en.unit("iPhones")
+    (('month', 'duration'), None, None, ('iPhone', 'count'))
+    >>> language("fr").counted.unit("avions"), language("fr").counted.unit("semaines")
+    (('aircraft', 'count'), ('week', 'duration'))
+    """
+
+    endings: tuple[tuple[str, str], ...] = ()
+    """Plural endings and the singular ending that replaces each, longest first."""
+    singular_endings: tuple[str, ...] = ()
+    """Endings of singular words that look plural ("business", "bus", "analysis")."""
+    irregular: Mapping[str, str] = MappingProxyType({})
+    """Plurals (and invariable nouns) and their singular: "people" -> "person", "aircraft"."""
+    canonical: Mapping[str, str] = MappingProxyType({})
+    """A singular noun and the count unit it names: "plane" -> "aircraft", "voiture" -> "vehicle"."""
+    durations: Mapping[str, str] = MappingProxyType({})
+    """A singular unit of time and the duration unit it names: "mois" -> "month"."""
+    not_counted: frozenset[str] = frozenset()
+    """Nouns after a figure that count nothing ("times", "fois")."""
+    modifiers_first: bool = False
+    """Whether modifiers stand before the noun ("two separate public companies")."""
+    item_binders: tuple[str, ...] = ()
+    """Words binding a figure to the item after it in a list ("12 for model A, 14 for model B")."""
+    references: frozenset[str] = frozenset()
+    """Determiners that make a number in words a reference, not a count ("the two companies")."""
+    modifiers_before: tuple[str, ...] = ()
+    """Where modifiers follow the noun, the few that stand before it ("3 000 grandes entreprises")."""
+
+    def singular(self, word: str) -> tuple[str, bool]:
+        """The singular of a noun (in lower case) and whether ``word`` was a plural.
+
+        >>> language("en").counted.singular("Companies"), language("fr").counted.singular("journaux")
+        (('company', True), ('journal', True))
+        """
+        folded = normalise(word)
+        if folded in self.irregular:
+            return self.irregular[folded], True
+        if not folded.endswith(self.singular_endings):
+            for ending, replacement in self.endings:
+                if folded.endswith(ending) and len(folded) > len(ending) + 1:
+                    return folded[: -len(ending)] + replacement, True
+        return folded, False
+
+    def known(self, word: str) -> bool:
+        """Whether ``word`` is a noun of the tables (irregular, counted nouns, durations), which
+        counts even where the word is also a function word of the language ("ans", "people").
+
+        >>> language("fr").counted.known("ans"), language("fr").counted.known("les")
+        (True, False)
+        """
+        singular, _ = self.singular(word)
+        return normalise(word) in self.irregular or singular in self.canonical or singular in self.durations
+
+    def unit(self, word: str, counted: bool = False) -> tuple[str, str] | None:
+        """``(unit, kind)`` of the noun ``word`` after a figure: a known noun or any plural is
+        a ``count`` (its canonical unit, else its singular; a name written with capitals
+        inside keeps them), a unit of time a ``duration``; ``None`` when ``word`` counts nothing
+        or is an unknown singular (a modifier: "a 5 billion deal"), unless ``counted`` says a
+        preposition ties it to the figure and it is a name ("16,24 millions d'iPhone"; not
+        "300 000 d'ici juin")."""
+        folded = normalise(word)
+        if folded in self.not_counted:
+            return None
+        singular, plural = self.singular(word)
+        if singular in self.durations:
+            return self.durations[singular], "duration"
+        if singular in self.canonical:
+            return self.canonical[singular], "count"
+        if not (plural or counted and any(c.isupper() for c in word)):
+            return None  # after a preposition, a singular counts when it is a name ("d'iPhone", "de Mac")
+        if any(c.isupper() for c in word[1:]):
+            return word[: len(singular)] if word.lower().startswith(singular) else singular, "count"
+        return singular, "count"
+
+
+@attrs.frozen
 class Language:
     """Everything quantities need to know of one language, read from its data file."""
 
@@ -171,6 +254,7 @@ class Language:
     noun_gap_breakers: tuple[str, ...] = ()
     noun_gap_plural_endings: tuple[str, ...] = ()
     noun_gap_singular_endings: tuple[str, ...] = ()
+    counted: CountedNouns = CountedNouns()
 
 
 def _without_accents(word: str) -> str:
@@ -234,6 +318,7 @@ def _language(code: str) -> Language:
         **_noun_fields(data, languages.shared("lexicon/models")),
         **_date_fields(data, languages.load(code, "periods")),
         **_fraction_fields(data.get("fractions", {})),
+        counted=_counted_nouns(data),
     )
 
 
@@ -335,6 +420,26 @@ def _noun_fields(data: Mapping, names: Mapping) -> dict[str, Any]:
         "brands": tuple(models.get("brands", [])),
         "model_pattern": models.get("model_pattern", r"(?!x)x"),
     }
+
+
+def _counted_nouns(data: Mapping) -> CountedNouns:
+    """The ``[counted]`` and ``[counted_nouns]`` tables of a ``numbers.toml``."""
+    counted = data.get("counted", {})
+    endings = sorted(counted.get("endings", {}).items(), key=lambda pair: -len(pair[0]))
+    canonical = {normalise(alias): unit for unit, aliases in data.get("counted_nouns", {}).items() for alias in aliases}
+    canonical.update({normalise(unit): unit for unit in data.get("counted_nouns", {})})
+    return CountedNouns(
+        endings=tuple((normalise(e), r) for e, r in endings),
+        singular_endings=tuple(normalise(e) for e in counted.get("singular_endings", [])),
+        irregular=MappingProxyType({normalise(k): str(v) for k, v in counted.get("irregular", {}).items()}),
+        canonical=MappingProxyType(canonical),
+        durations=MappingProxyType({normalise(k): str(v) for k, v in counted.get("durations", {}).items()}),
+        not_counted=_words(counted.get("not_counted", [])),
+        modifiers_first=bool(counted.get("modifiers_first", False)),
+        modifiers_before=tuple(counted.get("modifiers_before", [])),
+        references=_words(counted.get("references", [])),
+        item_binders=tuple(counted.get("item_binders", [])),
+    )
 
 
 def _date_fields(data: Mapping, periods: Mapping) -> dict[str, Any]:

@@ -163,6 +163,8 @@ class _Patterns:
     """Reads the counted noun or product after a figure."""
     model: re.Pattern[str]
     """A model name (H20, 910B: letters and digits glued)."""
+    open_noun: re.Pattern[str]
+    """Any noun after a figure (open vocabulary), or a word glued by a hyphen ("20-month")."""
 
 
 @functools.cache
@@ -174,6 +176,7 @@ def _patterns(code: str) -> _Patterns:
         tokeniser=re.compile(_tokeniser_regex(lang), re.IGNORECASE),
         noun_phrase=re.compile(_noun_phrase_regex(lang), re.IGNORECASE),
         model=re.compile(_model_regex(lang)),
+        open_noun=re.compile(_open_noun_regex(lang), re.IGNORECASE),
     )
 
 
@@ -324,6 +327,24 @@ def _noun_phrase_regex(lang: Language) -> str:
     )
 
 
+def _open_noun_regex(lang: Language) -> str:
+    """Any word after a figure, maybe after a preposition and (where modifiers come first) up to
+    two modifiers ("two separate public companies"), in the group ``open_noun``; or a word glued
+    by a hyphen, in the group ``hyphen_noun`` ("a 20-month grounding", "30-year-old")."""
+    gap = ""
+    if lang.counted.modifiers_first:  # "1,500 US factory jobs": known modifiers, then up to two others
+        known = rf"(?:{_bounded(alternation(lang.modifiers_before))}[ \t\u00a0\u202f]+)*" if lang.modifiers_before else ""
+        gap = rf"{known}(?:{_noun_gap(lang)}[ \t\u00a0\u202f]+){{0,2}}"
+    elif lang.counted.modifiers_before:
+        gap = rf"(?:{_bounded(alternation(lang.counted.modifiers_before))}[ \t\u00a0\u202f]+){{0,2}}"
+    return (
+        rf"-(?P<hyphen_noun>[^\W\d_]+)"
+        rf"|[ \t\u00a0\u202f]*+(?:(?P<preposition>{alternation(lang.noun_prepositions)})"
+        rf"(?:(?<=['’])[ \t\u00a0\u202f]?|[ \t\u00a0\u202f]+))?"  # "d'iPads", "d' iPhone", "de véhicules"
+        rf"(?P<open_phrase>{gap}(?P<open_noun>[^\W\d_]+))(?![\w'’\-])"
+    )
+
+
 def _noun_gap(lang: Language) -> str:
     """A lower-case word that may stand between a figure and what it counts ("enterprise" in
     "1 million enterprise users"): no number word, no word of ``gap_breakers``, and, where the
@@ -390,6 +411,8 @@ class _Figure:
     noun: str | None = None
     noun_unit: str | None = None
     noun_end: int | None = None
+    noun_kind: str = "count"
+    """``count``, or ``duration`` when the noun is a unit of time."""
     word_scale: float = 1.0
     """The scale written in words after digits ("4 thousand"), which a smaller number may continue."""
 
@@ -708,12 +731,12 @@ def _figure(segment: _Segment, first: bool, last: bool, around: _Around, end: in
 def _kept(figures: list[_Figure], text: str, code: str, strict: bool) -> list[_Figure]:
     """The figures that are figures: the last one takes the noun after it; dates, times, years
     and product numbers are dropped (unless ``strict``), and so are infinite values."""
-    lang, noun_phrase, context = language(code), _patterns(code).noun_phrase, _context(code)
+    lang, patterns, context = language(code), _patterns(code), _context(code)
     out = []
     for index, figure in enumerate(figures):
         if index == len(figures) - 1 and not figure.currency and not figure.percent:
-            figure = _with_noun(figure, text, noun_phrase, lang)
-        if not strict and _not_a_figure(figure, text, context):
+            figure = _with_noun(figure, text, patterns, lang)
+        if not strict and _not_a_figure(figure, text, context, lang):
             continue
         if math.isfinite(figure.value):
             out.append(figure)
@@ -726,11 +749,11 @@ def _word_joiner(gap: str, lang: Language) -> bool:
     return word.isalpha() and word in lang.joiners
 
 
-def _plain(figure: _Figure, scale_allowed: bool = False) -> bool:
-    """Whether a figure is a bare number: no currency, percent, noun, range end or (unless
-    ``scale_allowed``) scale."""
+def _plain(figure: _Figure, scale_allowed: bool = False, noun_allowed: bool = False) -> bool:
+    """Whether a figure is a bare number: no currency, percent, noun (unless ``noun_allowed``),
+    range end or (unless ``scale_allowed``) scale."""
     return not (
-        figure.currency or figure.percent or figure.noun or figure.other is not None
+        figure.currency or figure.percent or (figure.noun and not noun_allowed) or figure.other is not None
         or (figure.scale != 1.0 and not scale_allowed)
     )
 
@@ -782,7 +805,7 @@ def _part_of_whole(previous: _Figure, figure: _Figure, text: str, lang: Language
     over = normalise(text[previous.end : figure.core_start])
     if over not in lang.over_words or not _whole_before_fraction(previous):
         return None
-    if not (figure.value and _plain(figure, scale_allowed=True)):
+    if not (figure.value and _plain(figure, scale_allowed=True, noun_allowed=over in lang.part_of_anywhere)):
         return None
     if not (over in lang.part_of_anywhere or _clause_ends(text, figure.end, lang)):
         return None
@@ -1277,13 +1300,17 @@ def _whole_part(
     return first, 0.0, numerator, 1.0
 
 
-def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern[str], lang: Language) -> _Figure:
+def _with_noun(figure: _Figure, text: str, patterns: _Patterns, lang: Language) -> _Figure:
+    """The figure with the noun phrase after it: a known counted noun or product
+    (``noun_phrase``), else any noun (:func:`_with_open_noun`)."""
     following = text[figure.end : figure.end + 1]
+    if following == "-":
+        return _with_open_noun(figure, text, patterns, lang)  # "a 20-month grounding"
     if following and not (following.isspace() or following.isalnum()):
         return figure  # "1,2,3": a mark, not a word, follows the figure
-    found = noun_re.match(text, figure.end)
+    found = patterns.noun_phrase.match(text, figure.end)
     if not found:
-        return figure
+        return _with_open_noun(figure, text, patterns, lang)
     gap = found["gap_before_noun"] or found["gap_before_product"]
     if gap and figure.bare_integer and YEARS[0] <= figure.value <= YEARS[1]:
         return figure  # "in 2024 enterprise users...": a year, then a noun phrase
@@ -1294,6 +1321,45 @@ def _with_noun(figure: _Figure, text: str, noun_re: re.Pattern[str], lang: Langu
     else:
         unit = lang.products.get(normalise(product or ""), "item")
     return attrs.evolve(figure, noun=found["noun_phrase"], noun_unit=unit, noun_end=found.end("noun_phrase"))
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0\u202f]+$")
+REFERENCE_MAX = 10
+"""The largest figure in digits that a determiner makes a reference ("les 2 premières phases");
+a figure in words is one at any size ("the two companies")."""
+_WORD_BEFORE_REACH = 12
+"""Characters before a figure read for the determiner before it."""
+
+
+def _word_before(text: str, position: int) -> str:
+    """The word right before ``position`` (lower case), or ""."""
+    found = _WORD_BEFORE.search(text, max(0, position - _WORD_BEFORE_REACH), position)
+    return normalise(found.group(1)) if found else ""
+
+
+def _with_open_noun(figure: _Figure, text: str, patterns: _Patterns, lang: Language) -> _Figure:
+    """The figure counting the noun after it, whatever it is ("44 airplanes", "1,5 million de
+    véhicules"), or lasting the unit of time after it ("eight-week", "trois ans"): see
+    :class:`~reconcile.numerals.CountedNouns`. A bare year counts nothing ("2024 deliveries"),
+    and a word glued by a hyphen only as a unit of time."""
+    if figure.bare_integer and YEARS[0] <= figure.value <= YEARS[1]:
+        return figure
+    small = not figure.digits or not figure.scaled and figure.value <= REFERENCE_MAX
+    if small and (figure.qualifier == "range" or _word_before(text, figure.start) in lang.counted.references):
+        return figure  # "the two companies", "entre deux mastodontes": the parties already named
+    found = patterns.open_noun.match(text, figure.end)
+    if not found:
+        return figure
+    word = found["hyphen_noun"] or found["open_noun"]
+    folded = normalise(word)
+    if folded in lang.months or (folded in lang.noun_gap_breakers or folded in lang.time_words) and not lang.counted.known(word):
+        return figure
+    read = lang.counted.unit(word, counted=bool(found["preposition"]))
+    if read is None or found["hyphen_noun"] and read[1] != "duration":
+        return figure
+    unit, kind = read
+    phrase = "hyphen_noun" if found["hyphen_noun"] else "open_phrase"
+    return attrs.evolve(figure, noun=found[phrase], noun_unit=unit, noun_end=found.end(phrase), noun_kind=kind)
 
 
 _YEAR_SPAN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–/]$")
@@ -1313,7 +1379,7 @@ LAST_HOUR = 24
 """A whole number up to this, before a time word or ":30", is an hour ("14:30", "3 pm")."""
 
 
-def _not_a_figure(figure: _Figure, text: str, context: _Context) -> bool:
+def _not_a_figure(figure: _Figure, text: str, context: _Context, lang: Language) -> bool:
     """Whether a figure is a part of a date, a time, a year or a product name (not money, not a percent)."""
     if figure.currency or figure.percent:
         return False
@@ -1327,9 +1393,34 @@ def _not_a_figure(figure: _Figure, text: str, context: _Context) -> bool:
     # Product names, months and year prepositions end in a letter or a dot: skip the regexes
     # for a figure after a digit, a comma, a bracket...
     after_word = bool(window) and (window[-1].isalpha() or window[-1] in ".'’" and window[-2:-1].isalpha())
-    if after_word and context.product_before.search(window):
+    if after_word and context.product_before.search(window) or _designation(figure, text, lang):
         return True
     return _a_year(figure, window, after_word, context) or _a_day_or_hour(figure, text, window, after_word, context)
+
+
+_DESIGNATION_BEFORE = re.compile(
+    r"""(?: (?<![^\W\d_])[A-Z]{1,2}-                    # capitals glued by a hyphen: "KC-46", "F-35"
+        | \d[ ](?P<capitals_before>[A-Z]{2,})[ ]      # a figure and a word in capitals: the 8 of "737 MAX 8"
+        )$""",
+    re.VERBOSE,
+)
+_DESIGNATION_AFTER = re.compile(r"[ ](?P<capitals_after>[A-Z]{2,})[ ]\d")  # the 737 of "737 MAX 8"
+_DESIGNATION_REACH = 12
+"""Characters before a figure read for the start of a designation."""
+
+
+def _designation(figure: _Figure, text: str, lang: Language) -> bool:
+    """A model or product designation, never a figure: digits after one or two capitals and a
+    hyphen ("KC-46"), or a figure, a word in capitals that is no currency and a figure ("737
+    MAX 8", not "17 USD 25"). Digits glued to letters ("A321neo", "H20") make no figure at all."""
+    start = figure.core_start
+    found = _DESIGNATION_BEFORE.search(text, max(0, start - _DESIGNATION_REACH), start)
+    if found is None and not figure.scaled:
+        found = _DESIGNATION_AFTER.match(text, figure.end)
+    if found is None:
+        return False
+    capitals = found.groupdict().get("capitals_before") or found.groupdict().get("capitals_after")
+    return not capitals or normalise(capitals) not in lang.currencies
 
 
 def _ends_span_of_years(figure: _Figure, text: str) -> bool:
@@ -1386,8 +1477,23 @@ def _joined(first: _Figure, second: _Figure, text: str, lang: Language) -> bool:
     if needs == "range":
         return first.qualifier == "range"
     if needs == "range_weak":
-        return first.qualifier in ("range", "range_weak")
+        return first.qualifier in ("range", "range_weak") or _unopened_range(first, second)
     return False
+
+
+def _unopened_range(first: _Figure, second: _Figure) -> bool:
+    """Whether "X to Y" with no "from" or "between" before it is one range: both unqualified,
+    ascending, and the second of the kind of the first or giving it its unit once ("$5 billion to
+    $6 billion", "8% to 10%", "60,000 to 80,000 modules"; not "5 to 6" alone, nor "3% to $5bn")."""
+    if first.qualifier is not None or first.other is not None:
+        return False
+    if not first.value * (second.scale if first.scale == 1.0 else 1.0) <= second.value:
+        return False
+    if first.currency or second.currency:
+        return first.currency in (None, second.currency) and bool(second.currency)
+    if first.percent or second.percent:
+        return second.percent
+    return first.noun is None and second.noun is not None and second.noun_kind == "count"
 
 
 def _merge(first: _Figure, second: _Figure) -> _Figure:
@@ -1451,7 +1557,7 @@ def _unit(figure: _Figure) -> tuple[str, str]:
     if figure.percent:
         return "percent", "percent"
     if figure.noun_unit:
-        return figure.noun_unit, "count"
+        return figure.noun_unit, figure.noun_kind
     return "", "number"
 
 

@@ -14,6 +14,7 @@ from importlib import resources
 import pint
 
 _ISO = re.compile(r"^[A-Z]{3}$")
+_COUNT_NAME = re.compile(r"\W")
 
 
 @functools.cache
@@ -34,14 +35,19 @@ def registry() -> pint.UnitRegistry:
 
 
 def _unit_name(unit: str) -> str:
+    """The registry's name of a unit; a currency (ISO 4217) or a counted noun not yet in the
+    registry ("aircraft", "vehicle": counts are open vocabulary) is defined as its own dimension."""
     if not unit:
         return "dimensionless"
+    ureg = registry()
     if _ISO.match(unit):
-        ureg = registry()
         if unit not in ureg:
             ureg.define(f"{unit} = [currency_{unit}]")
         return unit
-    return unit
+    name = _COUNT_NAME.sub("_", unit)
+    if name not in ureg:
+        ureg.define(f"{name} = [count_{name}]")
+    return name
 
 
 @functools.cache
@@ -50,6 +56,9 @@ def dimensionality(unit: str) -> str:
 
     >>> dimensionality("USD"), dimensionality("chip"), dimensionality("")
     ('[currency_USD]', '[chip]', 'dimensionless')
+    >>> dimensionality("aircraft")
+    '[count_aircraft]'
+
     """
     ureg = registry()
     name = _unit_name(unit)

@@ -24,6 +24,9 @@ _FOLLOWER_WINDOW = 60
 _WORD_BEFORE_WINDOW = 30
 """Characters before a bare number searched for the word that makes it a version or a model."""
 
+_MOST_SOURCES = 50
+"""The most sources or analysts an article counts; a larger count of people is a figure."""
+
 _COMPARED_NOUN_WINDOW = 30
 """Characters after a figure compared with the one before it read for a noun of its own."""
 _PERIOD_GAP_WINDOW = 10
@@ -71,10 +74,16 @@ def _date_or_model(c: _Candidate) -> bool:
     return c.overlaps(c.index.periods(c.number)) or c.overlaps(models)
 
 
+def _duration(c: _Candidate) -> bool:
+    """A duration or an age ("a 20-month grounding", "trois ans", "30-year-old"): no claim."""
+    return c.mention.quantity.kind == "duration"
+
+
 def _source_count(c: _Candidate) -> bool:
-    """A count of sources ("trois sources anonymes", "two people familiar with")."""
+    """A count of sources ("trois sources anonymes", "two people familiar with", "12 analysts
+    polled"), never above :data:`_MOST_SOURCES` ("300 personnes", "200 million people")."""
     nouns = c.language.source_nouns
-    if nouns is None:
+    if nouns is None or c.mention.quantity.high > _MOST_SOURCES:
         return False
     if (match := nouns.match(c.after.lstrip())) and match.start() == 0:
         return True
@@ -110,6 +119,7 @@ def _version(c: _Candidate) -> bool:
 _NOT_FIGURES: tuple[Callable[[_Candidate], bool], ...] = (
     _listed_as_no_figure,
     _date_or_model,
+    _duration,
     _source_count,
     _list_number,
     _year,

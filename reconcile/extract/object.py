@@ -3,6 +3,8 @@
 :data:`OBJECT_RESOLVERS`, in order of precedence:
 
 - ``value_has_no_object``: a market value is the company's, of no product;
+- ``list_item_product``: in a list ("12 for model A, 14 for model B", "12 pour le modèle A"), the
+  product right after the figure's "for"/"pour", not the one named before the figure;
 - ``clause_product``: the most specific product of the cluster nearest the figure, a counted noun
   first ("Ascend 910B" over "Ascend"); not in a relative clause the figure is not in, not a
   product compared with ("celui du H100"); for a percentage, only one of its own clause;
@@ -16,6 +18,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import TYPE_CHECKING, Any
 
 from reconcile.extract.context import _is_measure
@@ -26,6 +30,7 @@ from reconcile.extract.sentences import Sentence
 from reconcile.extract.spans import _distance
 from reconcile.lexicon import Lexicon, LexMatch
 from reconcile.model import Mention, Quantity
+from reconcile.numerals import alternation, language
 
 if TYPE_CHECKING:
     from reconcile.extract.reading import _Reading
@@ -36,6 +41,8 @@ _NOUN_SLACK = 8
 _SPENDING_CARRY_SENTENCES = 1
 """How many sentences back the same subject's deal may lend its product to a sum spent that does
 not point back at it (the same sentence or the one before)."""
+_LIST_ITEM_REACH = 30
+"""Characters after a figure (and its noun) in which "for"/"pour" and the product it binds stand."""
 _DESTINATION_DATE_SLACK = 1
 """Characters after a destination word within which a period starting there is only a date aside
 ("1,5 milliard d'euros en 2024" is no destination)."""
@@ -76,6 +83,29 @@ def _value_has_no_object(reading: _Reading) -> Found[Any] | None:
     if own.value != "value":
         return None
     return Found(None, own.evidence.origin, own.evidence.start, own.evidence.end)
+
+
+@functools.cache
+def _item_binder(lang: str) -> re.Pattern[str] | None:
+    """"for", "pour" (``[counted] item_binders`` of ``numbers.toml``) opening the text after a figure."""
+    words = language(lang).counted.item_binders
+    return re.compile(rf"\s*(?:{alternation(list(words))})\s", re.IGNORECASE) if words else None
+
+
+@resolver("list_item_product")
+def _list_item_product(reading: _Reading) -> Found[Any] | None:
+    mention, text = reading.mention, reading.index.text
+    binder = _item_binder(reading.index.doc.lang)
+    end = mention.end
+    if mention.noun:
+        at = text.find(mention.noun, mention.end, mention.end + _LIST_ITEM_REACH)
+        end = at + len(mention.noun) if at >= 0 else end
+    found = binder.match(text, end, end + _LIST_ITEM_REACH) if binder else None
+    if found is None:
+        return None
+    after = [p for p in reading.products if found.end() <= p.start <= end + _LIST_ITEM_REACH]
+    best = min(after, key=lambda p: p.start, default=None)
+    return Found(best.canonical, "explicit", best.start, best.end) if best else None
 
 
 @resolver("clause_product")
@@ -120,7 +150,7 @@ def _no_object(reading: _Reading) -> Found[Any] | None:
     return Found(None, "default")
 
 
-OWN_OBJECT_RESOLVERS: tuple[Resolver[_Reading, Any], ...] = (_clause_product, _counted_noun_product, _maker_family)
+OWN_OBJECT_RESOLVERS: tuple[Resolver[_Reading, Any], ...] = (_list_item_product, _clause_product, _counted_noun_product, _maker_family)
 """The product the figure's own sentence names for it."""
 
 OBJECT_RESOLVERS: tuple[Resolver[_Reading, Any], ...] = (

@@ -94,6 +94,9 @@ NUMBERS: Schema = {
         "gap_singular_endings"
     ),
     "nouns": Words(),
+    "counted": _fields("singular_endings not_counted modifiers_first:flag modifiers_before references item_binders", endings=Words(), irregular=Words(),
+                       durations=Words()),
+    "counted_nouns": Words(),
     "dates": _fields("year_prepositions time_words"),
     "fractions": _fields(
         "plural_suffix:text plural_required:flag singular_fractions plural_only over part_of part_of_anywhere decimal_words "

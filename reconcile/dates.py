@@ -21,7 +21,9 @@ Rules, all documented here once:
   the publication day. ``since``, ``by`` and ``after`` need a publication date, else ``None``.
 - A month, day, weekday or quarter without a year ("en septembre", "au troisième trimestre",
   "the June quarter", "on Thursday", "lundi") is the most recent one that starts on or before the
-  publication day; with ``by`` ("by July") it is the first one that ends on or after it.
+  publication day; with ``by`` ("by July"), or after a word of the future in its sentence
+  (``[future]``: "will report results on April 24", "publiera ses comptes le 24 avril"), it is
+  the first one that ends on or after it.
 - A weekday names one day only when the publication date is a single day; against a range of
   days (which does not say which week) or no date it is ``None``.
 - Parts of a year: early/début = January-April, mid/mi = May-August, late/fin = September-December;
@@ -45,7 +47,7 @@ Rules, all documented here once:
   never followed by a scale, currency or count word listed in the data ("2000 milliards").
   In :func:`find_periods` a year alone (or a month alone) is a period only after a preposition
   of the data file (en, pour, depuis, d'ici, in, for, since, by, ...) or inside parentheses
-  ("(2024)"); "of" is glue only ("third quarter of 2024"), not a year context, as in
+  ("(2024)", or heading a comparison: "€5.3 billion (2023: €4.9 billion)"); "of" is glue only ("third quarter of 2024"), not a year context, as in
   "a total of 2000". :func:`resolve_period` reads a lone year or month as itself.
 """
 
@@ -158,12 +160,22 @@ def find_periods(text: str, lang: str, published: DateRange | dt.date | None) ->
         if read.back_years and found:  # "a year earlier": the period named just before, moved back
             period = _years_before(found[-1].period, read.back_years)
         else:
-            period = _resolve(read, pub)
+            period = _resolve(_ahead(read, text, candidate.start, grammar), pub)
         found.append(PeriodMention(candidate.start, candidate.end, text[candidate.start : candidate.end], period))
     return found
 
 
 _WEEKDAY_TO_DATE = re.compile(r",?\s+")
+_SENTENCE_END = re.compile(r"[.!?\n]\s")
+
+
+def _ahead(read: _Reading, text: str, start: int, grammar: _Grammar) -> _Reading:
+    """A yearless date or a weekday after a word of the future in its sentence lies ahead of
+    the publication day ("the results will be published on April 24"), not behind it."""
+    if grammar.future is None or (read.yearless is None and read.weekday is None):
+        return read
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    return attrs.evolve(read, forward=True) if grammar.future.search(text, opening, start) else read
 
 
 @attrs.frozen
@@ -254,6 +266,7 @@ class _Grammar:
     coming_numbers: Mapping[str, int]
     coming_units: Mapping[str, str]
     coming_needs_marker: bool  # the data lists `between` or `trail` words: one must be there
+    future: re.Pattern[str] | None  # "will", "va": a yearless date after them in its sentence is ahead
 
 
 _KEY_DROP = str.maketrans({"’": "'", ".": None, "-": None, "‐": None, "‑": None})
@@ -328,8 +341,16 @@ def _grammar(code: str) -> _Grammar:
             rf"\s*{_alternation(data.get('years', {}).get('not_before', []))}(?!\w)", re.IGNORECASE
         ),
         coming_needs_marker=bool(coming.get("between") or coming.get("trail")),
+        future=_future_pattern(data.get("future", {}).get("words", [])),
         **tables,
     )
+
+
+def _future_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """Words after which, in the same sentence, a yearless date or weekday lies ahead."""
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w){_alternation(words)}(?!\w)", re.IGNORECASE)
 
 
 def _keyed(table: Mapping[str, Any], value: Any = int) -> Mapping[str, Any]:
@@ -521,12 +542,13 @@ def _not_a_year(match: re.Match[str], text: str, grammar: _Grammar) -> bool:
 
 
 def _lacks_context(match: re.Match[str], text: str) -> bool:
-    """A year or a month alone needs a preposition before it (a year may also stand in parentheses)."""
+    """A year or a month alone needs a preposition before it (a year may also stand in parentheses,
+    alone or heading a comparison: "(2024)", "(2023: €4.9 billion)")."""
     if match.group("preposition") is not None:
         return False
     start, end = match.span()
     if match.group("year") is not None:
-        return not (start >= 1 and text[start - 1] == "(" and end < len(text) and text[end] == ")")
+        return not (start >= 1 and text[start - 1] == "(" and end < len(text) and text[end] in "):")
     return (
         match.group("month_name") is not None
         and match.group("month_year") is None
@@ -565,6 +587,7 @@ class _Reading:
     weekday: int | None = None  # 0 Monday .. 6 Sunday
     coming: _Coming | None = None
     back_years: int = 0  # "a year earlier" (-1): moves the period named before it, in find_periods
+    forward: bool = False  # after a word of the future ("will report on April 24"): the next such date
 
 
 def _read(match: re.Match[str], grammar: _Grammar) -> _Reading | None:
@@ -799,12 +822,13 @@ def _base(reading: _Reading, day: dt.date) -> DateRange:
         return DateRange(day, _months_on(day, months) - dt.timedelta(days=1))
     if reading.weekday is not None:
         back = (day.weekday() - reading.weekday) % 7
-        when = day + dt.timedelta(days=(7 - back) % 7) if reading.mode == "by" else day - dt.timedelta(days=back)
+        ahead = reading.mode == "by" or reading.forward
+        when = day + dt.timedelta(days=(7 - back) % 7) if ahead else day - dt.timedelta(days=back)
         return DateRange.day(when)
     if reading.relative is not None:
         return _relative_base(reading.relative, day)
     assert reading.yearless is not None
-    return _yearless_base(reading.yearless, day, forward=reading.mode == "by")
+    return _yearless_base(reading.yearless, day, forward=reading.mode == "by" or reading.forward)
 
 
 def _relative_base(relative: _Relative, day: dt.date) -> DateRange:

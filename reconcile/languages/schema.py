@@ -123,6 +123,7 @@ PERIODS: Schema = {
     "division_abbreviations": Words(),
     "spans": _fields("open close"),
     "years": _fields("not_before"),
+    "future": _fields("words"),
 }
 """``<lang>/periods.toml``: months, relative phrases, prepositions of periods."""
 
@@ -142,7 +143,7 @@ CUES: Schema = {
     ),
     "objects": _fields("company_level compared_with destinations generic_nouns"),
     "organisations": _fields("not_names legal_suffixes after person_before place_before"),
-    "periods": _fields("so_far statement_verbs statement_glue"),
+    "periods": _fields("so_far statement_verbs statement_glue market_words market_measures guidance_words whole_year future_words"),
 }
 """``<lang>/cues.toml``: what the extract stage reads around a figure (hedges, sources, anaphors)."""
 

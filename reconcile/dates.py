@@ -153,10 +153,19 @@ def find_periods(text: str, lang: str, published: DateRange | dt.date | None) ->
     code = _language(lang)
     grammar = _grammar(code)
     found: list[PeriodMention] = []
+    last_quarter = False  # the last period found is a quarter named by its rank
     for candidate in _candidates(text, grammar):
         read = candidate.reading
         if read is None:
             continue
+        if last_quarter and _ends_quarter(candidate, found[-1], text, grammar, pub):
+            ended = _resolve(read, pub)
+            assert ended is not None  # _ends_quarter checked it is one day
+            found[-1] = PeriodMention(found[-1].start, candidate.end, text[found[-1].start : candidate.end],
+                                      _quarter_ending_on(ended.start))
+            last_quarter = False
+            continue
+        last_quarter = read.quarter
         if read.back_years and found:  # "a year earlier": the period named just before, moved back
             period = _years_before(found[-1].period, read.back_years)
         else:
@@ -166,6 +175,17 @@ def find_periods(text: str, lang: str, published: DateRange | dt.date | None) ->
 
 
 _WEEKDAY_TO_DATE = re.compile(r",?\s+")
+
+
+def _ends_quarter(candidate: _Candidate, quarter: PeriodMention, text: str, grammar: _Grammar,
+                  pub: DateRange | None) -> bool:
+    """A day right after a quarter named by its rank and a word of its end ("first quarter ended
+    December 25, 2010", "premier trimestre fiscal 2011 (terminé le 25 décembre 2010)")."""
+    if grammar.quarter_ended is None or candidate.reading is None:
+        return False
+    day = _resolve(candidate.reading, pub)
+    return (day is not None and day.start == day.end
+            and grammar.quarter_ended.fullmatch(text, quarter.end, candidate.start) is not None)
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 
 
@@ -267,6 +287,7 @@ class _Grammar:
     coming_units: Mapping[str, str]
     coming_needs_marker: bool  # the data lists `between` or `trail` words: one must be there
     future: re.Pattern[str] | None  # "will", "va": a yearless date after them in its sentence is ahead
+    quarter_ended: re.Pattern[str] | None  # between "first quarter" and the day it ended: " ended "
 
 
 _KEY_DROP = str.maketrans({"’": "'", ".": None, "-": None, "‐": None, "‑": None})
@@ -342,8 +363,20 @@ def _grammar(code: str) -> _Grammar:
         ),
         coming_needs_marker=bool(coming.get("between") or coming.get("trail")),
         future=_future_pattern(data.get("future", {}).get("words", [])),
+        quarter_ended=_quarter_ended_pattern(data.get("quarter_ending", {}).get("after_rank", [])),
         **tables,
     )
+
+
+_QUARTER_LABEL = r"[^.;:\n]{0,24}?"
+"""What may stand between a quarter's rank and the word of its end: "fiscal 2011 (", ", which"."""
+
+
+def _quarter_ended_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """The text between a quarter named by its rank and the day it ended."""
+    if not words:
+        return None
+    return re.compile(rf"{_QUARTER_LABEL}(?<!\w){_alternation(words)}\s+", re.IGNORECASE)
 
 
 def _future_pattern(words: list[str]) -> re.Pattern[str] | None:
@@ -464,8 +497,9 @@ def _expressions(data: Mapping[str, Any], p: _Pieces) -> list[str]:
         _coming_expression(data.get("coming", {})),
         rf"(?P<earlier>{_alternation(data.get('earlier', {}))})",  # "a year earlier"
         (  # "the quarter ended June 30", "le trimestre clos fin juin"
-            rf"(?P<quarter_end_words>{_alternation(quarter_ending.get('before_month', []))})\s+(?:{p.day}\s+)?"
-            rf"(?P<quarter_end_month>{p.month_name})(?:\s+{p.day}{p.day_suffix}(?!\d))?"
+            rf"(?P<quarter_end_words>{_alternation(quarter_ending.get('before_month', []))})\s+"
+            rf"(?:(?P<quarter_end_day_first>{p.day})\s+)?"
+            rf"(?P<quarter_end_month>{p.month_name})(?:\s+(?P<quarter_end_day>{p.day}){p.day_suffix}(?!\d))?"
             rf"(?:,?\s+{p.glue}(?P<quarter_end_year>{_YEAR}))?"
         ),
         rf"(?P<relative>{p.relative})",  # "cette année", "last quarter"
@@ -587,6 +621,7 @@ class _Reading:
     weekday: int | None = None  # 0 Monday .. 6 Sunday
     coming: _Coming | None = None
     back_years: int = 0  # "a year earlier" (-1): moves the period named before it, in find_periods
+    quarter: bool = False  # a quarter named by its rank ("first quarter", "Q1"): an end day may follow
     forward: bool = False  # after a word of the future ("will report on April 24"): the next such date
 
 
@@ -659,7 +694,18 @@ def _read_earlier(g: Groups, grammar: _Grammar, mode: str) -> _Reading:
 def _read_quarter_ending(g: Groups, grammar: _Grammar, mode: str) -> _Reading:
     month = grammar.months[g.get("quarter_end_month") or g["month_name"]]
     year = g.get("quarter_end_year") or g.get("quarter_month_year") or g.get("quarter_month_year_before")
+    day = g.get("quarter_end_day") or g.get("quarter_end_day_first")
+    if year is not None and day is not None:  # "the quarter ended December 25, 2010": a fiscal quarter
+        return _Reading(mode, fixed=_quarter_ending_on(dt.date(int(year), month, int(day))))
     return _months_reading(mode, _MonthSpan((month - 3) % 12 + 1, month), year, None, grammar)
+
+
+def _quarter_ending_on(last: dt.date) -> DateRange:
+    """The quarter that ends on ``last``: three months back to the day after (a fiscal quarter
+    ending on 25 December starts on 26 September; one ending on 30 June is April-June)."""
+    if last == _month_end(last.year, last.month):
+        return DateRange(_months_on(last.replace(day=1), -2), last)
+    return DateRange(_months_on(last, -3) + dt.timedelta(days=1), last)
 
 
 def _read_relative(g: Groups, grammar: _Grammar, mode: str) -> _Reading:
@@ -680,10 +726,12 @@ def _division(n: int, size: int) -> _MonthSpan | None:
 
 
 def _read_division(g: Groups, grammar: _Grammar, mode: str) -> _Reading | None:
-    months = _division(grammar.ordinals[g["ordinal"]], grammar.divisions[g["division"]])
+    size = grammar.divisions[g["division"]]
+    months = _division(grammar.ordinals[g["ordinal"]], size)
     if months is None:
         return None
-    return _months_reading(mode, months, g.get("division_year"), g.get("division_relative"), grammar)
+    read = _months_reading(mode, months, g.get("division_year"), g.get("division_relative"), grammar)
+    return attrs.evolve(read, quarter=size == _MONTHS_IN["quarter"])
 
 
 def _read_division_letter(g: Groups, grammar: _Grammar, mode: str) -> _Reading | None:

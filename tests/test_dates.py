@@ -451,3 +451,17 @@ def test_a_year_heading_a_bracketed_comparison_is_a_period():
 def test_a_yearless_date_after_a_word_of_the_future_lies_ahead(text, lang, want):
     [found] = find_periods(text, lang, D(2031, 3, 10))
     assert str(found.period) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Zephyr posted its results for the first quarter ended March 28, 2031.", "en", "2030-12-29..2031-03-28"),
+        ("Ventes du premier trimestre fiscal 2031 (terminé le 28 mars 2031) en hausse.", "fr", "2030-12-29..2031-03-28"),
+        ("Sales for the quarter ended June 30, 2031 rose.", "en", "2031-04-01..2031-06-30"),
+        ("Sales in the three months ended March 28, 2031 rose.", "en", "2030-12-29..2031-03-28"),
+    ],
+)
+def test_a_quarter_ending_on_a_given_day_is_the_three_months_to_that_day(text, lang, want):
+    [found] = find_periods(text, lang, None)
+    assert str(found.period) == want

@@ -11,6 +11,8 @@ import pytest
 from reconcile import extract_claims
 from reconcile.model import DateRange, Document
 
+FISCAL = ("Zephyr reported results for its fiscal first quarter ended March 28, 2031. "
+          "Quarterly revenue rose to $3 billion. First-quarter profit was $400 million.")
 ANNUAL = "Zephyr had revenue of $400 million in the fourth quarter of 2030 and full-year revenue of $1.5 billion."
 
 CASES = [
@@ -46,14 +48,20 @@ CASES = [
     # Annual figures are dated to the whole year, not to the quarter named beside them.
     ("en", "2031-01-20", ANNUAL, "$1.5 billion", "2030-01-01..2030-12-31"),
     ("en", "2031-01-20", ANNUAL, "$400 million", "2030-10-01..2030-12-31"),
+    # A quarter named without a date to read it by, or a sentence about "the quarter", takes the one
+    # quarter the article dates.
+    ("en", None, FISCAL, "$3 billion",
+     "2030-12-29..2031-03-28"),
+    ("en", None, FISCAL, "$400 million",
+     "2030-12-29..2031-03-28"),
     # A sentence about what is to come takes no past period from the sentences before.
     ("en", "2031-03-05", "Zephyr bought the Pell chain in 2027 for $2 billion. Zephyr will acquire Quill for $9 billion.",
      "$9 billion", None),
 ]
 
 
-def _published(value: object) -> DateRange:
-    return DateRange.parse(value)
+def _published(value: object) -> DateRange | None:
+    return DateRange.parse(value) if value is not None else None
 
 
 @pytest.mark.parametrize(("lang", "published", "text", "figure", "want"), CASES, ids=[c[3] + " | " + c[2][:40] for c in CASES])

@@ -18,6 +18,10 @@
   its own words) with no period of its own is of the day of the news, when the article names
   that day within its publication date ("BMW said Tuesday", "mardi 10 septembre"): the
   publication day alone is when the article was written, which is no period;
+- ``document_quarter`` (also inside ``nearest_period``, for a quarter named without a date to
+  read it by): a figure whose sentence speaks of the quarter (``quarter_words``: "quarterly
+  profit", "ce trimestre") and has no period of its own is of the one quarter the article names
+  with its year or its end day ("the fiscal first quarter ended December 25, 2010");
 - ``guidance_year``: a figure after a word of guidance or outlook (``guidance_words``) in its
   sentence, up to its own clause, with no period of its own is for the current year: the publication year (a hull when the publication
   date spans a new year);
@@ -88,6 +92,7 @@ class _PeriodCues:
     guidance: re.Pattern[str] | None  # "outlook", "attendue": guidance is for the current year
     whole_year: re.Pattern[str] | None  # "full-year", "annuel": the whole year, not a quarter of it
     future: re.Pattern[str] | None  # "will", "va": a sentence about what is to come takes no past period
+    quarter: re.Pattern[str] | None  # "quarterly", "ce trimestre": the quarter the article reports
 
 
 @languages.on_change
@@ -105,6 +110,7 @@ def _period_cues(lang: str) -> _PeriodCues:
         guidance=_phrases(data.get("guidance_words", [])),
         whole_year=_phrases(data.get("whole_year", [])),
         future=_phrases(data.get("future_words", [])),
+        quarter=_phrases(data.get("quarter_words", [])),
     )
 
 
@@ -237,8 +243,44 @@ def _nearest_period(reading: _Reading) -> Found[Any] | None:
     own = _period(reading.mention, [p for p in reading.periods if _dates_figure(p, reading)])
     if own is None:
         return None
+    if own.period is None and _says_quarter(reading, own.start, own.end):
+        own = attrs.evolve(own, period=_document_quarter(reading))  # "first quarter", no date to read it by
     own = _whole_year(own, reading)
     return Found(own.period, "explicit", own.start, own.end)
+
+
+_QUARTER_DAYS = range(88, 93)
+"""How many days a quarter spans, calendar (90..92) or fiscal of 13 weeks (91)."""
+
+
+@functools.lru_cache(maxsize=64)
+def _fixed_quarters(text: str, lang: str, published: DateRange | None) -> frozenset[DateRange]:
+    """The quarters a text names with their year or their end day ("first quarter ended December
+    25, 2010", "Q3 2024")."""
+    spans = (m.period for m in find_periods(text, lang, published) if m.period is not None)
+    return frozenset(p for p in spans if (p.end - p.start).days in _QUARTER_DAYS)
+
+
+def _document_quarter(reading: _Reading) -> DateRange | None:
+    """The one quarter the article names with its year or end day, else ``None``."""
+    doc = reading.index.doc
+    quarters = _fixed_quarters(doc.text, doc.lang, doc.published)
+    return next(iter(quarters)) if len(quarters) == 1 else None
+
+
+def _says_quarter(reading: _Reading, start: int, end: int) -> bool:
+    cue = _period_cues(reading.index.doc.lang).quarter
+    return cue is not None and cue.search(reading.text, start, end) is not None
+
+
+@resolver("document_quarter")
+def _reported_quarter(reading: _Reading) -> Found[Any] | None:
+    """A figure of a sentence that speaks of the quarter ("quarterly profit", "ce trimestre"),
+    with no period of its own, is of the one quarter the article names with its date."""
+    if not _says_quarter(reading, reading.sentence.start, reading.sentence.end):
+        return None
+    quarter = _document_quarter(reading)
+    return Found(quarter, "carried") if quarter is not None else None
 
 
 @resolver("market_day")
@@ -296,6 +338,6 @@ def _no_period(reading: _Reading) -> Found[Any] | None:
 
 
 PERIOD_RESOLVERS: tuple[Resolver[_Reading, Any], ...] = (
-    _nearest_period, _market_day, _guidance_year, _carried_period, _no_period,
+    _nearest_period, _market_day, _guidance_year, _reported_quarter, _carried_period, _no_period,
 )
 """The period slot, in order of precedence (see the module docstring)."""

@@ -111,7 +111,7 @@ PERIODS: Schema = {
     "relative": Words(entry=_fields("unit:text offset:number months:value")),
     "weekdays": Words(),
     "earlier": Words(),
-    "quarter_ending": _fields("after_month before_month"),
+    "quarter_ending": _fields("after_month before_month after_rank"),
     "coming": _fields("lead between trail", units=Words(), numbers=Words()),
     "current_year": _fields("words"),
     "prepositions": _fields("during since by after"),
@@ -143,7 +143,7 @@ CUES: Schema = {
     ),
     "objects": _fields("company_level compared_with destinations generic_nouns"),
     "organisations": _fields("not_names legal_suffixes after person_before place_before"),
-    "periods": _fields("so_far statement_verbs statement_glue market_words market_measures guidance_words whole_year future_words"),
+    "periods": _fields("so_far statement_verbs statement_glue market_words market_measures guidance_words whole_year future_words quarter_words"),
 }
 """``<lang>/cues.toml``: what the extract stage reads around a figure (hedges, sources, anaphors)."""
 

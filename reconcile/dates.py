@@ -82,6 +82,7 @@ class PeriodMention:
     end: int
     text: str
     period: DateRange | None
+    earlier: bool = False  # "a year ago", "l'année précédente": the period before, moved back
 
 
 # ---------------------------------------------------------------------------- public API
@@ -170,7 +171,8 @@ def find_periods(text: str, lang: str, published: DateRange | dt.date | None) ->
             period = _years_before(found[-1].period, read.back_years)
         else:
             period = _resolve(_ahead(read, text, candidate.start, grammar), pub)
-        found.append(PeriodMention(candidate.start, candidate.end, text[candidate.start : candidate.end], period))
+        found.append(PeriodMention(candidate.start, candidate.end, text[candidate.start : candidate.end], period,
+                                   earlier=bool(read.back_years)))
     return found
 
 

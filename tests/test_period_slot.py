@@ -36,6 +36,13 @@ CASES = [
     # A bracketed year dates the bracket's figure, not the one before it.
     ("en", "2031-03-05", "Revenue was €5.3 billion (2030: €4.9 billion) in the period under review.",
      "€4.9 billion", "2030-01-01..2030-12-31"),
+    # "a year ago", "the year-ago quarter": the period named before them, a year back.
+    ("en", "2030-11-05", "Zephyr had revenue of $5 billion in the third quarter of 2030, up from $4 billion a year ago.",
+     "$4 billion", "2029-07-01..2029-09-30"),
+    ("en", "2030-11-05", "Margin was 38% in the third quarter of 2030, compared with 41% in the year-ago quarter.",
+     "41%", "2029-07-01..2029-09-30"),
+    ("en", "2030-11-05", "Margin was 38% in the third quarter of 2030, compared with 41% in the year-ago quarter.",
+     "38%", "2030-07-01..2030-09-30"),
     # A period after another figure, outside the figure's clause, is that figure's.
     ("fr", "2031-03-05",
      "Zephyr rachète Quill pour 9 milliards d'euros, afin de créer un groupe de 30 milliards d'euros de ventes en 2030.",

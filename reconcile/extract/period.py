@@ -12,19 +12,21 @@
   a period after the figure, outside its clause, with another figure between them ("pour 35
   milliards, afin de créer un groupe de 60 milliards en 2023": the 2023 is the second's). A
   figure said to be for the whole year ("full-year deliveries", "sur l'ensemble de l'année")
-  is dated to the whole year of the period found, not to a quarter of it;
+  is dated to the whole year of the period found, not to a quarter of it. A period referring
+  back ("a year ago", "the year-ago quarter") dates the figure before it ("up from $4 billion a
+  year ago"), never one after it ("lower than a year ago, ... a margin of 6%");
 - ``market_day``: a market figure (a share move, a share price or a market value: a percentage
   or a sum after ``market_words`` of ``cues.toml`` in its sentence, or with ``market_measures`` in
   its own words) with no period of its own is of the day of the news, when the article names
   that day within its publication date ("BMW said Tuesday", "mardi 10 septembre"): the
   publication day alone is when the article was written, which is no period;
+- ``guidance_year``: a figure after a word of guidance or outlook (``guidance_words``) in its
+  sentence, up to its own clause, with no period of its own is for the current year: the
+  publication year (a hull when the publication date spans a new year);
 - ``document_quarter`` (also inside ``nearest_period``, for a quarter named without a date to
   read it by): a figure whose sentence speaks of the quarter (``quarter_words``: "quarterly
   profit", "ce trimestre") and has no period of its own is of the one quarter the article names
   with its year or its end day ("the fiscal first quarter ended December 25, 2010");
-- ``guidance_year``: a figure after a word of guidance or outlook (``guidance_words``) in its
-  sentence, up to its own clause, with no period of its own is for the current year: the publication year (a hull when the publication
-  date spans a new year);
 - ``carried_period``: the period of the frame carried into the figure, when the figure continues
   the same purchase story (:func:`_same_story`: same subject or a member of the group; same step,
   or another step of the purchase of the same product), and not into a figure counted up to now
@@ -150,6 +152,8 @@ def _dates_figure(period: PeriodMention, reading: _Reading) -> bool:
     one_day = period.period is None or period.period.start == period.period.end
     if one_day and not _is_market(reading):
         return False  # a dateline, the day of a report: not the figure's period
+    if period.earlier and period.end <= figure.start:
+        return False  # "lower than a year ago and ... as low as 6%": the comparison's, not the figure's
     sentence = (reading.sentence.start, reading.sentence.end)
     bracket = _bracket_of(period.start, text, sentence)
     if bracket is not None and not bracket[0] < figure.start < bracket[1]:

@@ -465,3 +465,17 @@ def test_a_yearless_date_after_a_word_of_the_future_lies_ahead(text, lang, want)
 def test_a_quarter_ending_on_a_given_day_is_the_three_months_to_that_day(text, lang, want):
     [found] = find_periods(text, lang, None)
     assert str(found.period) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("full-year 2030 deliveries", "en", "2030-01-01..2030-12-31"),
+        ("revenue in fiscal year 2030", "en", "2030-01-01..2030-12-31"),
+        ("FY 2030 revenue", "en", "2030-01-01..2030-12-31"),
+        ("sur l'exercice fiscal 2030", "fr", "2030-01-01..2030-12-31"),
+    ],
+)
+def test_full_and_fiscal_years_are_the_year_when_no_fiscal_calendar_is_given(text, lang, want):
+    [found] = find_periods(text, lang, None)
+    assert str(found.period) == want

@@ -21,7 +21,9 @@ Rules, all documented here once:
   the publication day. ``since``, ``by`` and ``after`` need a publication date, else ``None``.
 - A month, day, weekday or quarter without a year ("en septembre", "au troisième trimestre",
   "the June quarter", "on Thursday", "lundi") is the most recent one that starts on or before the
-  publication day; with ``by`` ("by July") it is the first one that ends on or after it.
+  publication day; with ``by`` ("by July"), or after a word of the future in its sentence
+  (``[future]``: "will report results on April 24", "publiera ses comptes le 24 avril"), it is
+  the first one that ends on or after it.
 - A weekday names one day only when the publication date is a single day; against a range of
   days (which does not say which week) or no date it is ``None``.
 - Parts of a year: early/début = January-April, mid/mi = May-August, late/fin = September-December;
@@ -45,7 +47,7 @@ Rules, all documented here once:
   never followed by a scale, currency or count word listed in the data ("2000 milliards").
   In :func:`find_periods` a year alone (or a month alone) is a period only after a preposition
   of the data file (en, pour, depuis, d'ici, in, for, since, by, ...) or inside parentheses
-  ("(2024)"); "of" is glue only ("third quarter of 2024"), not a year context, as in
+  ("(2024)", or heading a comparison: "€5.3 billion (2023: €4.9 billion)"); "of" is glue only ("third quarter of 2024"), not a year context, as in
   "a total of 2000". :func:`resolve_period` reads a lone year or month as itself.
 """
 
@@ -80,6 +82,7 @@ class PeriodMention:
     end: int
     text: str
     period: DateRange | None
+    earlier: bool = False  # "a year ago", "l'année précédente": the period before, moved back
 
 
 # ---------------------------------------------------------------------------- public API
@@ -151,19 +154,50 @@ def find_periods(text: str, lang: str, published: DateRange | dt.date | None) ->
     code = _language(lang)
     grammar = _grammar(code)
     found: list[PeriodMention] = []
+    last_quarter = False  # the last period found is a quarter named by its rank
     for candidate in _candidates(text, grammar):
         read = candidate.reading
         if read is None:
             continue
+        if last_quarter and _ends_quarter(candidate, found[-1], text, grammar, pub):
+            ended = _resolve(read, pub)
+            assert ended is not None  # _ends_quarter checked it is one day
+            found[-1] = PeriodMention(found[-1].start, candidate.end, text[found[-1].start : candidate.end],
+                                      _quarter_ending_on(ended.start))
+            last_quarter = False
+            continue
+        last_quarter = read.quarter
         if read.back_years and found:  # "a year earlier": the period named just before, moved back
             period = _years_before(found[-1].period, read.back_years)
         else:
-            period = _resolve(read, pub)
-        found.append(PeriodMention(candidate.start, candidate.end, text[candidate.start : candidate.end], period))
+            period = _resolve(_ahead(read, text, candidate.start, grammar), pub)
+        found.append(PeriodMention(candidate.start, candidate.end, text[candidate.start : candidate.end], period,
+                                   earlier=bool(read.back_years)))
     return found
 
 
 _WEEKDAY_TO_DATE = re.compile(r",?\s+")
+
+
+def _ends_quarter(candidate: _Candidate, quarter: PeriodMention, text: str, grammar: _Grammar,
+                  pub: DateRange | None) -> bool:
+    """A day right after a quarter named by its rank and a word of its end ("first quarter ended
+    December 25, 2010", "premier trimestre fiscal 2011 (terminé le 25 décembre 2010)")."""
+    if grammar.quarter_ended is None or candidate.reading is None:
+        return False
+    day = _resolve(candidate.reading, pub)
+    return (day is not None and day.start == day.end
+            and grammar.quarter_ended.fullmatch(text, quarter.end, candidate.start) is not None)
+_SENTENCE_END = re.compile(r"[.!?\n]\s")
+
+
+def _ahead(read: _Reading, text: str, start: int, grammar: _Grammar) -> _Reading:
+    """A yearless date or a weekday after a word of the future in its sentence lies ahead of
+    the publication day ("the results will be published on April 24"), not behind it."""
+    if grammar.future is None or (read.yearless is None and read.weekday is None):
+        return read
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    return attrs.evolve(read, forward=True) if grammar.future.search(text, opening, start) else read
 
 
 @attrs.frozen
@@ -254,6 +288,8 @@ class _Grammar:
     coming_numbers: Mapping[str, int]
     coming_units: Mapping[str, str]
     coming_needs_marker: bool  # the data lists `between` or `trail` words: one must be there
+    future: re.Pattern[str] | None  # "will", "va": a yearless date after them in its sentence is ahead
+    quarter_ended: re.Pattern[str] | None  # between "first quarter" and the day it ended: " ended "
 
 
 _KEY_DROP = str.maketrans({"’": "'", ".": None, "-": None, "‐": None, "‑": None})
@@ -328,8 +364,28 @@ def _grammar(code: str) -> _Grammar:
             rf"\s*{_alternation(data.get('years', {}).get('not_before', []))}(?!\w)", re.IGNORECASE
         ),
         coming_needs_marker=bool(coming.get("between") or coming.get("trail")),
+        future=_future_pattern(data.get("future", {}).get("words", [])),
+        quarter_ended=_quarter_ended_pattern(data.get("quarter_ending", {}).get("after_rank", [])),
         **tables,
     )
+
+
+_QUARTER_LABEL = r"[^.;:\n]{0,24}?"
+"""What may stand between a quarter's rank and the word of its end: "fiscal 2011 (", ", which"."""
+
+
+def _quarter_ended_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """The text between a quarter named by its rank and the day it ended."""
+    if not words:
+        return None
+    return re.compile(rf"{_QUARTER_LABEL}(?<!\w){_alternation(words)}\s+", re.IGNORECASE)
+
+
+def _future_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """Words after which, in the same sentence, a yearless date or weekday lies ahead."""
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w){_alternation(words)}(?!\w)", re.IGNORECASE)
 
 
 def _keyed(table: Mapping[str, Any], value: Any = int) -> Mapping[str, Any]:
@@ -443,8 +499,9 @@ def _expressions(data: Mapping[str, Any], p: _Pieces) -> list[str]:
         _coming_expression(data.get("coming", {})),
         rf"(?P<earlier>{_alternation(data.get('earlier', {}))})",  # "a year earlier"
         (  # "the quarter ended June 30", "le trimestre clos fin juin"
-            rf"(?P<quarter_end_words>{_alternation(quarter_ending.get('before_month', []))})\s+(?:{p.day}\s+)?"
-            rf"(?P<quarter_end_month>{p.month_name})(?:\s+{p.day}{p.day_suffix}(?!\d))?"
+            rf"(?P<quarter_end_words>{_alternation(quarter_ending.get('before_month', []))})\s+"
+            rf"(?:(?P<quarter_end_day_first>{p.day})\s+)?"
+            rf"(?P<quarter_end_month>{p.month_name})(?:\s+(?P<quarter_end_day>{p.day}){p.day_suffix}(?!\d))?"
             rf"(?:,?\s+{p.glue}(?P<quarter_end_year>{_YEAR}))?"
         ),
         rf"(?P<relative>{p.relative})",  # "cette année", "last quarter"
@@ -521,12 +578,13 @@ def _not_a_year(match: re.Match[str], text: str, grammar: _Grammar) -> bool:
 
 
 def _lacks_context(match: re.Match[str], text: str) -> bool:
-    """A year or a month alone needs a preposition before it (a year may also stand in parentheses)."""
+    """A year or a month alone needs a preposition before it (a year may also stand in parentheses,
+    alone or heading a comparison: "(2024)", "(2023: €4.9 billion)")."""
     if match.group("preposition") is not None:
         return False
     start, end = match.span()
     if match.group("year") is not None:
-        return not (start >= 1 and text[start - 1] == "(" and end < len(text) and text[end] == ")")
+        return not (start >= 1 and text[start - 1] == "(" and end < len(text) and text[end] in "):")
     return (
         match.group("month_name") is not None
         and match.group("month_year") is None
@@ -565,6 +623,8 @@ class _Reading:
     weekday: int | None = None  # 0 Monday .. 6 Sunday
     coming: _Coming | None = None
     back_years: int = 0  # "a year earlier" (-1): moves the period named before it, in find_periods
+    quarter: bool = False  # a quarter named by its rank ("first quarter", "Q1"): an end day may follow
+    forward: bool = False  # after a word of the future ("will report on April 24"): the next such date
 
 
 def _read(match: re.Match[str], grammar: _Grammar) -> _Reading | None:
@@ -636,7 +696,18 @@ def _read_earlier(g: Groups, grammar: _Grammar, mode: str) -> _Reading:
 def _read_quarter_ending(g: Groups, grammar: _Grammar, mode: str) -> _Reading:
     month = grammar.months[g.get("quarter_end_month") or g["month_name"]]
     year = g.get("quarter_end_year") or g.get("quarter_month_year") or g.get("quarter_month_year_before")
+    day = g.get("quarter_end_day") or g.get("quarter_end_day_first")
+    if year is not None and day is not None:  # "the quarter ended December 25, 2010": a fiscal quarter
+        return _Reading(mode, fixed=_quarter_ending_on(dt.date(int(year), month, int(day))))
     return _months_reading(mode, _MonthSpan((month - 3) % 12 + 1, month), year, None, grammar)
+
+
+def _quarter_ending_on(last: dt.date) -> DateRange:
+    """The quarter that ends on ``last``: three months back to the day after (a fiscal quarter
+    ending on 25 December starts on 26 September; one ending on 30 June is April-June)."""
+    if last == _month_end(last.year, last.month):
+        return DateRange(_months_on(last.replace(day=1), -2), last)
+    return DateRange(_months_on(last, -3) + dt.timedelta(days=1), last)
 
 
 def _read_relative(g: Groups, grammar: _Grammar, mode: str) -> _Reading:
@@ -657,10 +728,12 @@ def _division(n: int, size: int) -> _MonthSpan | None:
 
 
 def _read_division(g: Groups, grammar: _Grammar, mode: str) -> _Reading | None:
-    months = _division(grammar.ordinals[g["ordinal"]], grammar.divisions[g["division"]])
+    size = grammar.divisions[g["division"]]
+    months = _division(grammar.ordinals[g["ordinal"]], size)
     if months is None:
         return None
-    return _months_reading(mode, months, g.get("division_year"), g.get("division_relative"), grammar)
+    read = _months_reading(mode, months, g.get("division_year"), g.get("division_relative"), grammar)
+    return attrs.evolve(read, quarter=size == _MONTHS_IN["quarter"])
 
 
 def _read_division_letter(g: Groups, grammar: _Grammar, mode: str) -> _Reading | None:
@@ -799,12 +872,13 @@ def _base(reading: _Reading, day: dt.date) -> DateRange:
         return DateRange(day, _months_on(day, months) - dt.timedelta(days=1))
     if reading.weekday is not None:
         back = (day.weekday() - reading.weekday) % 7
-        when = day + dt.timedelta(days=(7 - back) % 7) if reading.mode == "by" else day - dt.timedelta(days=back)
+        ahead = reading.mode == "by" or reading.forward
+        when = day + dt.timedelta(days=(7 - back) % 7) if ahead else day - dt.timedelta(days=back)
         return DateRange.day(when)
     if reading.relative is not None:
         return _relative_base(reading.relative, day)
     assert reading.yearless is not None
-    return _yearless_base(reading.yearless, day, forward=reading.mode == "by")
+    return _yearless_base(reading.yearless, day, forward=reading.mode == "by" or reading.forward)
 
 
 def _relative_base(relative: _Relative, day: dt.date) -> DateRange:

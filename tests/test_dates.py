@@ -4,7 +4,8 @@ import datetime as dt
 
 import dateparser
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reconcile import DateError, DateRange, ReconcileError, UnsupportedLanguage
 from reconcile.dates import PeriodMention, _grammar, find_periods, resolve_period
@@ -431,3 +432,50 @@ def test_a_year_earlier_is_the_same_month_one_year_back(year, month, words):
     name = max((k for k, v in _grammar(lang).months.items() if v == month), key=len)  # the full name
     found = find_periods(f"{prep} {name} {year}, contre {earlier}", lang, None)
     assert [m.period for m in found] == [DateRange.month(year, month), DateRange.month(year - 1, month)]
+
+
+def test_a_year_heading_a_bracketed_comparison_is_a_period():
+    found = find_periods("Sales were €5.3 billion (2030: €4.9 billion).", "en", None)
+    assert [(m.text, str(m.period)) for m in found] == [("2030", "2030-01-01..2030-12-31")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Zephyr will report its results on April 24.", "en", "2031-04-24"),
+        ("Zephyr reported its results on April 24.", "en", "2030-04-24"),
+        ("Zephyr publiera ses comptes le 24 avril.", "fr", "2031-04-24"),
+        ("Zephyr is due to report on Thursday.", "en", "2031-03-13"),
+    ],
+)
+def test_a_yearless_date_after_a_word_of_the_future_lies_ahead(text, lang, want):
+    [found] = find_periods(text, lang, D(2031, 3, 10))
+    assert str(found.period) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Zephyr posted its results for the first quarter ended March 28, 2031.", "en", "2030-12-29..2031-03-28"),
+        ("Ventes du premier trimestre fiscal 2031 (terminé le 28 mars 2031) en hausse.", "fr", "2030-12-29..2031-03-28"),
+        ("Sales for the quarter ended June 30, 2031 rose.", "en", "2031-04-01..2031-06-30"),
+        ("Sales in the three months ended March 28, 2031 rose.", "en", "2030-12-29..2031-03-28"),
+    ],
+)
+def test_a_quarter_ending_on_a_given_day_is_the_three_months_to_that_day(text, lang, want):
+    [found] = find_periods(text, lang, None)
+    assert str(found.period) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("full-year 2030 deliveries", "en", "2030-01-01..2030-12-31"),
+        ("revenue in fiscal year 2030", "en", "2030-01-01..2030-12-31"),
+        ("FY 2030 revenue", "en", "2030-01-01..2030-12-31"),
+        ("sur l'exercice fiscal 2030", "fr", "2030-01-01..2030-12-31"),
+    ],
+)
+def test_full_and_fiscal_years_are_the_year_when_no_fiscal_calendar_is_given(text, lang, want):
+    [found] = find_periods(text, lang, None)
+    assert str(found.period) == want

@@ -114,7 +114,7 @@ PERIODS: Schema = {
     "relative": Words(entry=_fields("unit:text offset:number months:value")),
     "weekdays": Words(),
     "earlier": Words(),
-    "quarter_ending": _fields("after_month before_month"),
+    "quarter_ending": _fields("after_month before_month after_rank"),
     "coming": _fields("lead between trail", units=Words(), numbers=Words()),
     "current_year": _fields("words"),
     "prepositions": _fields("during since by after"),
@@ -126,6 +126,7 @@ PERIODS: Schema = {
     "division_abbreviations": Words(),
     "spans": _fields("open close"),
     "years": _fields("not_before"),
+    "future": _fields("words"),
 }
 """``<lang>/periods.toml``: months, relative phrases, prepositions of periods."""
 
@@ -145,7 +146,10 @@ CUES: Schema = {
     ),
     "objects": _fields("company_level compared_with destinations generic_nouns"),
     "organisations": _fields("not_names legal_suffixes after person_before place_before"),
-    "periods": _fields("so_far statement_verbs statement_glue"),
+    "periods": _fields(
+        "so_far statement_verbs statement_glue market_words market_measures guidance_words whole_year "
+        "future_words quarter_words"
+    ),
     "measures": _fields("not_governing"),
     "stage": _fields("estimate forecast plan target"),
 }

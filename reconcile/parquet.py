@@ -45,7 +45,7 @@ class ParquetError(ReconcileError):
 def _arrow() -> Any:
     try:
         import pyarrow
-        import pyarrow.parquet  # noqa: F401  (loads the submodule)
+        import pyarrow.parquet
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ParquetError("Parquet needs pyarrow: pip install 'reconcile[parquet]'") from exc
     return pyarrow
@@ -89,7 +89,7 @@ def _claim_row(claim: Claim) -> dict[str, Any]:
         "subject_is_group": isinstance(subject, tuple),
         "action": claim.action, "object": claim.object, "hedged": claim.hedged,
         "attributed_to": claim.attributed_to, "equivalents": list(claim.equivalents),
-        "publisher": claim.publisher, "cites": list(claim.cites),
+        "repeats": claim.repeats, "publisher": claim.publisher, "cites": list(claim.cites),
         **_range_row("period", claim.period), **_range_row("published", claim.published),
         "evidence": [
             {"slot": e.slot, "resolver": e.resolver, "origin": e.origin, "start": e.start, "end": e.end, "text": e.text}
@@ -110,7 +110,7 @@ def _claim_of(row: Mapping[str, Any]) -> Claim:
         period=_range_of(row, "period"), hedged=row["hedged"], attributed_to=row["attributed_to"],
         equivalents=tuple(row["equivalents"] or ()), sentence_start=row["sentence_start"], lang=row["lang"],
         published=_range_of(row, "published"), publisher=row["publisher"], cites=tuple(row["cites"] or ()),
-        evidence=tuple(Evidence(**e) for e in row["evidence"] or ()),
+        evidence=tuple(Evidence(**e) for e in row["evidence"] or ()), repeats=row.get("repeats"),
     )
 
 
@@ -124,9 +124,9 @@ def _finding_row(finding: Finding) -> dict[str, Any]:
 # --- tables ------------------------------------------------------------------------------------
 
 
-def _schemas(pa: Any) -> dict[str, "pa.Schema"]:
+def _schemas(pa: Any) -> dict[str, pa.Schema]:
     strings = pa.list_(pa.string())
-    date_range = lambda prefix: [(f"{prefix}_start", pa.date32()), (f"{prefix}_end", pa.date32())]  # noqa: E731
+    date_range = lambda prefix: [(f"{prefix}_start", pa.date32()), (f"{prefix}_end", pa.date32())]
     evidence = pa.list_(pa.struct([
         ("slot", pa.string()), ("resolver", pa.string()), ("origin", pa.string()),
         ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),
@@ -144,7 +144,7 @@ def _schemas(pa: Any) -> dict[str, "pa.Schema"]:
             ("quantity_text", pa.string()),
             ("subject", strings), ("subject_is_group", pa.bool_()), ("action", pa.string()), ("object", pa.string()),
             *date_range("period"), ("hedged", pa.bool_()), ("attributed_to", pa.string()), ("equivalents", strings),
-            *date_range("published"), ("publisher", pa.string()), ("cites", strings), ("evidence", evidence),
+            ("repeats", pa.string()), *date_range("published"), ("publisher", pa.string()), ("cites", strings), ("evidence", evidence),
         ]),
         "findings": pa.schema([
             ("kind", pa.string()), ("severity", pa.string()), ("message", pa.string()), ("fact_id", pa.string()),

@@ -90,3 +90,10 @@ def test_an_empty_batch_writes_an_empty_table(tmp_path):
     assert read_claims(path) == []
     write_documents([Document("a", "x")], path)
     assert read_documents(path)[0].published is None
+
+
+def test_a_claims_repeats_survives(tmp_path, claims):
+    restated = attrs.evolve(claims[0], repeats=claims[1].id)
+    path = tmp_path / "claims.parquet"
+    write_claims([restated, claims[1]], path)
+    assert [c.repeats for c in read_claims(path)] == [claims[1].id, None]

@@ -37,7 +37,9 @@ interval ``[200000, null]`` means "200 000 or more". Periods are ``{"from": "YYY
           "id": str, "doc_id": str, "text": str, "sentence": str, "start": int, "end": int,
           "quantity": quantity, "subject": subject, "action": str, "object": str | null,
           "period": period, "hedged": bool, "attributed_to": str | null, "sources": [str],
-          "equivalents": [claim id], "lang": str, "published": period, "publisher": str | null,
+          "equivalents": [claim id],
+          "repeats": claim id | null,        # the body claim a headline, caption or repeated paragraph restates
+          "lang": str, "published": period, "publisher": str | null,
           "evidence": [evidence, ...]        # why each frame slot holds its value; [] if none recorded
       }],
       "trust": {outlet: float},              # iterative source trust (facts with 2+ sources)
@@ -53,7 +55,8 @@ interval ``[200000, null]`` means "200 000 or more". Periods are ``{"from": "YYY
                 "start": int | null, "end": int | null,   # offsets in the document text; null for a default
                 "text": str}                 # the words the resolver read
 
-Versions: "1" had no ``evidence`` on claims; "2" adds it (``reconcile`` 0.1.0, issue 8).
+Versions: "1" had no ``evidence`` on claims; "2" adds it (``reconcile`` 0.1.0, issue 8). Within "2",
+claims gained ``repeats`` (issues 9 and 12): a new key, so no new version.
 """
 
 from __future__ import annotations
@@ -111,6 +114,7 @@ def claim_json(claim: Claim) -> dict[str, Any]:
         "attributed_to": claim.attributed_to,
         "sources": list(claim.sources),
         "equivalents": list(claim.equivalents),
+        "repeats": claim.repeats,
         "lang": claim.lang,
         "published": period_json(claim.published),
         "publisher": claim.publisher,

@@ -143,6 +143,7 @@ CUES: Schema = {
     "objects": _fields("company_level compared_with destinations generic_nouns"),
     "organisations": _fields("not_names legal_suffixes after person_before place_before"),
     "periods": _fields("so_far statement_verbs statement_glue"),
+    "furniture": _fields("links teasers captions bylines menus"),
 }
 """``<lang>/cues.toml``: what the extract stage reads around a figure (hedges, sources, anaphors)."""
 

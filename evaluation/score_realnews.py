@@ -69,7 +69,7 @@ ACTION_TO_MEASURE = {
 }
 
 LEGAL_SUFFIXES = frozenset(
-    "inc incorporated corp corporation co company ltd limited plc sa se ag nv bv spa gmbh group groupe holding holdings".split()
+    ["inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "sa", "se", "ag", "nv", "bv", "spa", "gmbh", "group", "groupe", "holding", "holdings"]
 )
 VALUE_TOLERANCE = 1e-6
 REVIEWED_KINDS = frozenset({"contradiction", "possible_contradiction", "stage_gap", "conversion_mismatch"})  # relative: 4.6e9 against 4600000000.0
@@ -216,6 +216,7 @@ class Score:
     pairs: tuple[tuple[Any, Mapping[str, Any]], ...]
     spurious: tuple[Any, ...]
     missed: tuple[Mapping[str, Any], ...]
+    repeats_linked: tuple[int, int] = (0, 0)  # gold headline figures with "repeats", linked to that body figure
 
     def ratio(self, good: int, total: int) -> str:
         return f"{good / total:.2f} ({good}/{total})" if total else "n/a"
@@ -234,10 +235,11 @@ class Score:
         money_right, money = self.field("unit", "money")
         out = [
             f"== {self.name}: {self.gold} gold figures, {self.claims} claims",
-            f"   figures P={self.ratio(matched, self.claims)} R={self.ratio(matched, self.gold)}; "
-            f"counts R={self.ratio(counts_found, counts_gold)}; money with its currency {self.ratio(money_right, money)}",
+            (f"   figures P={self.ratio(matched, self.claims)} R={self.ratio(matched, self.gold)}; "
+            f"counts R={self.ratio(counts_found, counts_gold)}; money with its currency {self.ratio(money_right, money)}"),
             f"   frames (subject+measure+object) P={self.ratio(self.frames(), self.claims)} R={self.ratio(self.frames(), self.gold)}",
             "   on matched figures: " + ", ".join(f"{name} {self.ratio(*self.field(name))}" for name in FIELDS if name != "unit"),
+            f"   headline figures linked to the body figure they repeat: {self.ratio(*self.repeats_linked)}",
         ]
         return out
 
@@ -265,7 +267,20 @@ def match(name: str, claims: Sequence[Any], gold: Sequence[Mapping[str, Any]]) -
             used.add(hit)
             pairs.append((claim, gold[hit]))
     missed = tuple(g for i, g in enumerate(gold) if i not in used)
-    return Score(name, len(claims), len(gold), tuple(pairs), tuple(spurious), missed)
+    return Score(name, len(claims), len(gold), tuple(pairs), tuple(spurious), missed, repeats_linked(claims, pairs, gold))
+
+
+def repeats_linked(claims: Sequence[Any], pairs: Sequence[tuple[Any, Mapping[str, Any]]],
+                   gold: Sequence[Mapping[str, Any]]) -> tuple[int, int]:
+    """How many gold figures marked ``repeats`` have a claim whose ``repeats`` names the claim
+    starting at (or holding) the gold's body offset, out of how many are marked."""
+    by_id = {c.id: c for c in claims}
+    linked = 0
+    for claim, want in pairs:
+        target = by_id.get(getattr(claim, "repeats", None) or "")
+        if want.get("repeats") is not None and target is not None and target.start <= want["repeats"] < target.end:
+            linked += 1
+    return linked, sum(g.get("repeats") is not None for g in gold)
 
 
 def failures(score: Score) -> list[str]:
@@ -329,7 +344,7 @@ def score_findings(name: str, claims: Sequence[Any], gold: Sequence[Mapping[str,
     by_position = {(g["doc_id"], g["start"]): g for g in gold}
     DUMPED.extend(finding_record(name, f) for f in report.findings if f.kind in REVIEWED_KINDS)
     kinds = Counter(f.kind for f in report.findings)
-    out = [f"   findings reported: " + (", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "none")]
+    out = ["   findings reported: " + (", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "none")]
     for want in expected:
         positions = [tuple(p) for p in want["claims"]]
         hit = any(

@@ -16,7 +16,6 @@ from reconcile.lexicon import Lexicon
 from reconcile.model import Document
 from reconcile.report.schema import claim_json
 
-
 # Two fictional companies a user's lexicon names.
 LEXICON = Lexicon.default() | Lexicon.loads(
     '[[actor]]\nid = "Norwind"\naliases = ["Norwind"]\n[[actor]]\nid = "Quillon"\naliases = ["Quillon"]\n', source="test")
@@ -35,12 +34,15 @@ LINE_KINDS = [
     ("en", "Related: Quillon hires 300 engineers\nNorwind raised its revenue by 4% in May, it said.", ["link", "body"]),
     ("fr", "Norvent a relevé son chiffre d'affaires de 4 % en mai.\nÀ lire aussi\nBrillac cède 9 % de sa filiale verre",
      ["body", "link", "link"]),
-    ("fr", "Norvent a relevé son chiffre d'affaires de 4 % en mai.\n(...) Cliquez ici pour voir la suite\n"
-     "Transport : le billet à 3,20 euros dès lundi\nMétéo : jusqu'à 30 degrés ce week-end ?", ["body", "teaser", "link", "link"]),
+    ("fr", ("Norvent a relevé son chiffre d'affaires de 4 % en mai.\n(...) Cliquez ici pour voir la suite\n"
+     "Transport : le billet à 3,20 euros dès lundi\nMétéo : jusqu'à 30 degrés ce week-end ?"), ["body", "teaser", "link", "link"]),
     ("en", "Norwind profit jumps 12%\nBy Jane Marlow\nNorwind said its profit rose 12% in the quarter.",
      ["headline", "byline", "body"]),
     ("fr", "Le bénéfice de Norvent bondit de 12 %\nPar: A. Lenoir 04-03-2025\nNorvent a vu son bénéfice progresser de 12 %.",
      ["headline", "byline", "body"]),
+    ("fr", "Norvent triple son bénéfice\nmardi 4 mars 2025 09h30\nNorvent a triplé son bénéfice en 2024.",
+     ["headline", "date_stamp", "body"]),
+    ("en", "Tuesday, 4 March 2025\nIn March 2025 Norwind said its profit rose 12% in the quarter.", ["date_stamp", "body"]),
     ("en", "Advertisement\nNorwind said its profit rose 12% in the quarter.\nShare", ["menu", "body", "menu"]),
     ("en", "Workers at the Norwind plant in Tarrow on March 2. (Reuters Photo)\nNorwind said it would cut 400 jobs.",
      ["caption", "body"]),

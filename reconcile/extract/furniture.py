@@ -5,7 +5,8 @@ captions and their credits, "Also read:" / "Lire aussi" link titles and "Cliquez
 :func:`read_page` gives each line of a document a kind, from the cue words of the language's
 ``cues.toml`` (section ``[furniture]``) and from the line's shape (a short line of one sentence):
 
-- ``link`` / ``teaser`` / ``menu`` / ``byline``: not the article's statement; their figures are
+- ``link`` / ``teaser`` / ``menu`` / ``byline`` / ``date_stamp`` (a short line that is only a
+  date and a time): not the article's statement; their figures are
   not claims (:meth:`Page.drops`). A line that is a link cue ("Related", "Lire aussi :") or a
   short line holding a teaser cue ("Cliquez ici pour voir la suite") opens a run of link titles:
   the lines after it with a title's shape (short, one sentence, no full stop at the end), up to
@@ -40,14 +41,15 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from reconcile import languages
+from reconcile.dates import find_periods
 from reconcile.extract.sentences import split_sentences
 from reconcile.model import Claim
 
 __all__ = ["DROPPED", "KINDS", "RESTATING", "Line", "Page", "link_repeats", "read_page"]
 
-KINDS = ("body", "headline", "caption", "link", "teaser", "menu", "byline")
+KINDS = ("body", "headline", "caption", "link", "teaser", "menu", "byline", "date_stamp")
 """The kinds of line :func:`read_page` tells apart."""
-DROPPED = frozenset({"link", "teaser", "menu", "byline"})
+DROPPED = frozenset({"link", "teaser", "menu", "byline", "date_stamp"})
 """Kinds of line whose figures are not claims: they are not the article's statement."""
 RESTATING = frozenset({"headline", "caption"})
 """Kinds of line whose figures are claims that usually restate the body's."""
@@ -68,6 +70,10 @@ _CREDIT = re.compile(
         \s*$""",
     re.VERBOSE,
 )
+MAX_STAMP = 60
+"""A line that is only a date (and a time) is at most this many characters: "mardi 4 mars 2025 09h30"."""
+_TIME = re.compile(r"\b\d{1,2}\s*[h:.]\s*\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|ET))?", re.IGNORECASE)
+_WORDY = re.compile(r"[^\W\d_]{4,}|\d")
 _SENTENCE_END = re.compile(r"""[.…]["»”’)]*\s*$""")
 
 
@@ -160,7 +166,7 @@ def _is_short(text: str, lang: str) -> bool:
     return len(text) <= MAX_TITLE and len(split_sentences(text, lang)) <= 1
 
 
-def _cue_kind(text: str, cues: _Cues) -> str | None:
+def _cue_kind(text: str, cues: _Cues, lang: str) -> str | None:
     """The kind a line's own cue words give it, or ``None``."""
     if _fold(text) in cues.menus:
         return "menu"
@@ -173,7 +179,20 @@ def _cue_kind(text: str, cues: _Cues) -> str | None:
         return "caption"
     if len(text) <= MAX_TITLE // 2 and cues.bylines and cues.bylines.match(text) and not _SENTENCE_END.search(text):
         return "byline"
-    return None
+    return "date_stamp" if _is_date_stamp(text, lang) else None
+
+
+def _is_date_stamp(text: str, lang: str) -> bool:
+    """A short line that is a date, a time and at most a few short words ("le", "at", "GMT")."""
+    if len(text) > MAX_STAMP:
+        return False
+    periods = find_periods(text, lang, None)
+    if not periods:
+        return False
+    rest = list(text)
+    for period in periods:
+        rest[period.start : period.end] = " " * (period.end - period.start)
+    return not _WORDY.search(_TIME.sub(" ", "".join(rest)))
 
 
 @attrs.define
@@ -187,7 +206,7 @@ class _Reader:
     in_links: bool = False
 
     def kind(self, text: str) -> str:
-        kind = _cue_kind(text, self.cues)
+        kind = _cue_kind(text, self.cues, self.lang)
         if kind is not None:
             self.in_links = kind in ("link", "teaser") or (self.in_links and kind in DROPPED)
             return kind

@@ -126,3 +126,14 @@ def test_repeats_is_in_the_json_claim():
     claim = _claims("Norwind said its net profit rose to $2.4bn last year.")[0]
     assert claim_json(claim)["repeats"] is None
     assert claim_json(attrs.evolve(claim, repeats="d#9"))["repeats"] == "d#9"
+
+
+def test_a_headline_count_links_to_the_body_count():
+    head, body = sorted(_claims("Norwind ships 20,000 chips\nNorwind shipped 20,000 chips last month."), key=lambda c: c.start)
+    assert head.quantity.kind == "count" and head.repeats == body.id
+
+
+def test_a_headline_figure_does_not_repeat_a_figure_of_another_currency():
+    head, *_ = sorted(_claims("Norwind to invest €500m\nNorwind will invest $500m in its Tarrow plant, it said."),
+                      key=lambda c: c.start)
+    assert head.repeats is None

@@ -210,8 +210,9 @@ class _Reader:
         if kind is not None:
             self.in_links = kind in ("link", "teaser") or (self.in_links and kind in DROPPED)
             return kind
-        # A title's shape: short, one sentence, no full stop at the end ("?" is a title's too).
-        titled = _is_short(text, self.lang) and not _SENTENCE_END.search(text)
+        # A title's shape: short, one sentence, no full stop at the end ("?" is a title's too);
+        # read only where it decides something (in the body, a line is body).
+        titled = (self.in_links or self.before_body) and not _SENTENCE_END.search(text) and _is_short(text, self.lang)
         if self.in_links and titled:
             return "link"
         self.in_links = False

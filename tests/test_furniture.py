@@ -51,6 +51,9 @@ LINE_KINDS = [
     # A body paragraph that opens with a cue word in a sentence of its own is no furniture.
     ("en", "Norwind posts record sales\nBy 2026, Norwind expects sales of $4bn, it said. Related costs fell 3%.",
      ["headline", "body"]),
+    # A sentence of the body that holds a teaser's words is no teaser.
+    ("en", "Norwind said 40% of readers click here first.\nIt also hired 50 people.", ["body", "body"]),
+    ("fr", "Norvent annonce 300 embauches\nLire la suite...\nMétéo : 30 degrés", ["headline", "teaser", "link"]),
     # A headline ends without a full stop; a first line that is a sentence is the body.
     ("en", "Norwind said its profit rose 12% in the quarter.\nIt also hired 50 people.", ["body", "body"]),
 ]

@@ -7,7 +7,8 @@ captions and their credits, "Also read:" / "Lire aussi" link titles and "Cliquez
 
 - ``link`` / ``teaser`` / ``menu`` / ``byline`` / ``date_stamp`` (a short line that is only a
   date and a time): not the article's statement; their figures are not claims (:meth:`Page.drops`). A line that is a link cue ("Related", "Lire aussi :") or a
-  short line holding a teaser cue ("Cliquez ici pour voir la suite") opens a run of link titles:
+  short line holding a teaser cue and not ending with a full stop ("Cliquez ici pour voir la
+  suite", "Lire la suite...") opens a run of link titles:
   the lines after it with a title's shape (short, one sentence, no full stop at the end), up to
   the next paragraph; a byline is short and has no full stop either ("By 2026, ..." is body);
 - ``headline`` (the first short line of one sentence, before the body, that does not end with a
@@ -75,6 +76,7 @@ MAX_STAMP = 60
 """A line that is only a date (and a time) is at most this many characters: "mardi 4 mars 2025 09h30"."""
 _TIME = re.compile(r"\b\d{1,2}\s*[h:.]\s*\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|ET))?", re.IGNORECASE)
 _WORDY = re.compile(r"[^\W\d_]{4,}|\d")
+_FULL_STOP = re.compile(r"""(?<!\.)\.["»”’)]*\s*$""")  # one dot, not "Suite..."
 _SENTENCE_END = re.compile(r"""[.…]["»”’)]*\s*$""")
 
 
@@ -179,7 +181,7 @@ def _cue_kind(text: str, cues: _Cues, lang: str) -> str | None:
     if cues.links and cues.links.match(text):
         return "link"
     # Teasers and bylines by length alone: "(...) Cliquez ici", "By J. Doe" cut like two sentences.
-    if len(text) <= MAX_TITLE and cues.teasers and cues.teasers.search(text):
+    if len(text) <= MAX_TITLE and cues.teasers and cues.teasers.search(text) and not _FULL_STOP.search(text):
         return "teaser"
     if cues.captions and cues.captions.search(text) or _CREDIT.search(text):
         return "caption"

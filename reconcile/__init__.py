@@ -30,10 +30,19 @@ from reconcile.errors import (
 from reconcile.extract import extract_claims
 from reconcile.fx import FxRates, convert
 from reconcile.judge import Tolerance, align
-from reconcile.lexicon import LexMatch, Lexicon
-from reconcile.model import Claim, DateRange, Document, Evidence, Fact, Finding, Mention, Quantity
-from reconcile.quantities import find_quantities, parse_quantity
+from reconcile.lexicon import Lexicon, LexMatch
+from reconcile.model import (
+    Claim,
+    DateRange,
+    Document,
+    Evidence,
+    Fact,
+    Finding,
+    Mention,
+    Quantity,
+)
 from reconcile.pipeline import reconcile
+from reconcile.quantities import find_quantities, parse_quantity
 from reconcile.report import Report
 
 __version__ = "0.1.0"

@@ -39,7 +39,7 @@ import json
 import re
 import tomllib
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, overload
 
@@ -71,6 +71,14 @@ class UnknownDocument(DocumentError, KeyError):
         return Exception.__str__(self)
 
 
+def _documents(value: Iterable[Document]) -> tuple[Document, ...]:
+    return tuple(value)
+
+
+def _problems(value: Iterable[DocumentError]) -> tuple[DocumentError, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Corpus:
     """The documents loaded, in a stable order, and the files that could not be.
@@ -84,8 +92,8 @@ class Corpus:
     reconcile.documents.UnknownDocument: b [id]: no document with this id (known: a)
     """
 
-    documents: tuple[Document, ...] = attrs.field(default=(), converter=tuple)
-    problems: tuple[DocumentError, ...] = attrs.field(default=(), converter=tuple, eq=False)
+    documents: tuple[Document, ...] = attrs.field(default=(), converter=_documents)
+    problems: tuple[DocumentError, ...] = attrs.field(default=(), converter=_problems, eq=False)
     _index: Mapping[str, Document] = attrs.field(init=False, eq=False, repr=False)
 
     @_index.default

@@ -217,6 +217,11 @@ def _optional_range(value: Any) -> DateRange | None:
     return None if value is None else DateRange.parse(value)
 
 
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    """A field's converter: any iterable of strings as a tuple (typed, for mypy's attrs plugin)."""
+    return tuple(value)
+
+
 @attrs.frozen
 class Document:
     """One article and what is known of it.
@@ -230,7 +235,7 @@ class Document:
     lang: str = "en"
     published: DateRange | None = attrs.field(default=None, converter=_optional_range)
     publisher: str | None = None
-    cites: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    cites: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     title: str | None = None
     url: str | None = None
 
@@ -286,6 +291,10 @@ class Evidence:
         return self.origin != "default"
 
 
+def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Claim:
     """One quantitative statement: who did what to what, how much, when, and on whose word.
@@ -313,13 +322,13 @@ class Claim:
     period: DateRange | None = None
     hedged: bool = False
     attributed_to: str | None = None
-    equivalents: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    equivalents: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     sentence_start: int = 0
     lang: str = "en"
     published: DateRange | None = None
     publisher: str | None = None
-    cites: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=tuple, eq=False)
+    cites: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=_evidence, eq=False)
     repeats: str | None = None
 
     def evidence_for(self, slot: str) -> Evidence | None:
@@ -347,6 +356,10 @@ class Claim:
         return (self.publisher or f"doc:{self.doc_id}",)
 
 
+def _claims(value: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Fact:
     """The claims that speak of one (subject, action, object, kind, period)."""
@@ -358,7 +371,7 @@ class Fact:
     kind: str
     unit: str
     period: DateRange | None
-    claims: tuple[Claim, ...] = attrs.field(converter=tuple)
+    claims: tuple[Claim, ...] = attrs.field(converter=_claims)
     consensus: Quantity | None = None
 
 
@@ -367,11 +380,18 @@ SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 
 @attrs.frozen
 class Finding:
-    """What the judge says of a fact or a pair of claims, with a sentence a person can read."""
+    """What the judge says of a fact or a pair of claims, with a sentence a person can read.
+
+    ``confidence`` (0 to 1) says how strongly the claims' frames were read and how many
+    independent sources stand behind them; ``why`` says in one line what matched and on what
+    evidence (see :mod:`reconcile.judge.strength`).
+    """
 
     kind: str
-    claims: tuple[Claim, ...] = attrs.field(converter=tuple)
+    claims: tuple[Claim, ...] = attrs.field(converter=_claims)
     message: str
     severity: str = attrs.field(default="info", validator=attrs.validators.in_(SEVERITIES))
     fact_id: str | None = None
     details: Mapping[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
+    confidence: float = attrs.field(default=1.0, eq=False)
+    why: str = attrs.field(default="", eq=False)

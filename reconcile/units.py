@@ -24,7 +24,7 @@ def registry() -> pint.UnitRegistry:
     >>> str((3 * ureg.chip + 2 * ureg.chip).units)
     'chip'
     """
-    ureg = pint.UnitRegistry(None, on_redefinition="raise")
+    ureg: pint.UnitRegistry = pint.UnitRegistry(None, on_redefinition="raise")
     definitions = resources.files("reconcile.data").joinpath("units.txt").read_text(encoding="utf-8")
     for line in definitions.splitlines():
         line = line.strip()

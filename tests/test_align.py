@@ -91,15 +91,13 @@ def test_a_bridging_period_cannot_glue_disjoint_years():
     assert not any({a.id, c.id} <= ids(f) for f in align([a, bridge, c]))
 
 
-def test_unknown_period_aligns_with_every_dated_fact_of_its_block():
+def test_an_undated_claim_is_its_own_fact_beside_the_dated_ones_of_its_block():
     plan_2025 = claim("a", 7e9, unit="USD", kind="money", action="spend", obj=None, period=Y2025)
     plan_2026 = claim("b", 9e9, unit="USD", kind="money", action="spend", obj=None, period=Y2026)
     undated = claim("c", 40e9, unit="CNY", kind="money", action="spend", obj=None)
     facts = align([plan_2025, plan_2026, undated])
-    assert len(facts) == 2
-    assert all(undated.id in ids(f) for f in facts)
-    assert not any({plan_2025.id, plan_2026.id} <= ids(f) for f in facts)
-    assert {f.unit for f in facts} == {"CNY,USD"}
+    assert [sorted(ids(f)) for f in facts] == [[plan_2025.id], [plan_2026.id], [undated.id]]
+    assert facts[-1].period is None and facts[-1].unit == "CNY"
 
 
 def test_undated_claims_alone_make_an_undated_fact():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -90,10 +91,23 @@ def test_round_figure_agrees_with_upper_bound_within_tolerance():
     assert kinds(report) == ["agreement"]
 
 
-def test_figures_a_little_apart_agree_only_within_the_tolerance():
+def test_figures_a_little_apart_are_close_within_the_tolerance_and_never_an_agreement():
     pair = [claim("a", exact(101_234)), claim("b", exact(103_000.5))]
-    assert kinds(reconcile(pair)) == ["agreement"]
+    report = reconcile(pair)
+    assert kinds(report) == ["close_figures"]
+    (close,) = report.findings
+    assert "% apart" in close.message and close.details["consensus"] is None
+    assert close.details["spread"] == pytest.approx(0.017, abs=0.001)
     assert kinds(reconcile(pair, tolerance=0.0)) == ["contradiction"]
+
+
+def test_two_sources_150k_and_160k_are_close_with_no_consensus_nobody_stated():
+    pair = [claim("a", exact(150_000)), claim("b", exact(160_000))]
+    report = reconcile(pair, tolerance=0.1)
+    assert kinds(report) == ["close_figures"]
+    (close,) = report.findings
+    assert "6.25 % apart" in close.message and "no consensus" in close.message
+    assert close.details["consensus"] is None and report.facts[0].consensus is not None  # the fact keeps its interval
 
 
 def test_consensus_of_agreement_is_the_common_interval():
@@ -292,13 +306,13 @@ def test_bad_target_currency_raises_typed_error(rates):
 # --------------------------------------------------------------------------- unknown periods
 
 
-def test_unknown_period_claim_aligns_and_says_so():
+def test_an_undated_claim_never_contradicts_a_dated_fact_and_is_listed_as_possibly_the_same():
     dated = claim("a", exact(100_000), period=Y2024)
-    undated = claim("b", exact(100_000), period=None)
+    undated = claim("b", exact(300_000), period=None)
     report = reconcile([dated, undated])
-    assert kinds(report) == ["agreement", "unknown_period"]
-    assert "period unknown" in report.of_kind("agreement")[0].message
-    assert report.of_kind("unknown_period")[0].claims == (undated,)
+    assert kinds(report) == ["unknown_period"]
+    (possible,) = report.findings
+    assert possible.claims == (undated,) and "Possibly the same fact" in possible.message
 
 
 def test_single_source_findings_are_optional():
@@ -398,8 +412,8 @@ def test_finding_kinds_are_one_registry():
     from reconcile.judge.kinds import CONTRADICTION
 
     assert list(FINDING_KINDS) == [
-        "agreement", "contradiction", "stage_gap", "conversion_consistent", "conversion_mismatch",
-        "unknown_period", "fx_unavailable", "single_source",
+        "agreement", "contradiction", "possible_contradiction", "close_figures", "stage_gap",
+        "conversion_consistent", "conversion_mismatch", "unknown_period", "fx_unavailable", "single_source",
     ]
     assert all(isinstance(kind, FindingKind) and kind.template and kind.when for kind in FINDING_KINDS.values())
     assert FINDING_KINDS["contradiction"] is CONTRADICTION and CONTRADICTION.severity == "error"
@@ -434,3 +448,69 @@ def test_the_judge_never_imports_the_report_or_the_pipeline():
             names += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
             for name in names:
                 assert not name.startswith(("reconcile.report", "reconcile.pipeline", "reconcile.cli")), (path, name)
+
+
+# --------------------------------------------------------------------------- precision first (issue 10)
+
+
+def _read_frame_evidence(**origins):
+    from reconcile.model import Evidence
+
+    return tuple(Evidence(slot, f"{origin}_rule", origin) for slot, origin in origins.items())
+
+
+def test_figures_of_one_document_never_contradict_each_other():
+    whole = claim("a", exact(12e9, "USD", "money"), action="spend", obj=None)
+    part = attrs.evolve(claim("a", exact(5.5e9, "USD", "money"), action="spend", obj=None), id="a#2", start=40)
+    report = reconcile([whole, part])
+    assert kinds(report) == ["possible_contradiction"]
+    assert "all from one document" in report.findings[0].why
+
+
+def test_a_defaulted_subject_or_an_unknown_measure_makes_only_a_possible_contradiction():
+    guessed = attrs.evolve(claim("a", exact(120_000)), evidence=_read_frame_evidence(subject="default", action="explicit"))
+    stated = claim("b", exact(200_000))
+    report = reconcile([guessed, stated])
+    assert kinds(report) == ["possible_contradiction"]
+    assert report.findings[0].severity == "info" and "subject defaulted" in report.findings[0].why
+    pooled = [claim("c", exact(120_000), action="other"), claim("d", exact(200_000), action="other")]
+    assert kinds(reconcile(pooled)) == ["possible_contradiction"]
+
+
+def test_a_quarter_never_contradicts_a_year():
+    from reconcile.model import DateRange
+
+    quarter = claim("a", exact(120_000), period=DateRange("2024-10-01", "2024-12-31"))
+    year = claim("b", exact(200_000), period=DateRange("2024-01-01", "2024-12-31"))
+    report = reconcile([quarter, year])
+    assert kinds(report) == ["possible_contradiction"]
+    assert "periods of different lengths (92 to 366 days)" in report.findings[0].why
+
+
+def test_a_contradiction_carries_its_confidence_and_why():
+    about = claim("a", approx(120_000), publisher="Reuters")
+    more = claim("b", more_than(200_000), publisher="The Information")
+    (finding,) = reconcile([about, more]).findings
+    assert finding.kind == "contradiction" and 0 < finding.confidence <= 1
+    assert "read in every claim" in finding.why and "2 documents" in finding.why
+
+
+def test_the_wording_of_a_named_attribution_does_not_change_a_claims_weight():
+    from reconcile.judge.trust import claim_weight
+
+    according = attrs.evolve(
+        claim("a", exact(1), hedged=True, attributed_to="Reuters"), evidence=_read_frame_evidence(hedged="explicit")
+    )
+    according = attrs.evolve(according, evidence=(attrs.evolve(according.evidence[0], resolver="reported_speech"),))
+    reported = claim("b", exact(1), attributed_to="Reuters")
+    assert claim_weight(according) == claim_weight(reported) == 1.0
+    rumour = attrs.evolve(according, attributed_to=None)  # "selon nos informations": still a hedge
+    assert claim_weight(rumour) < 1.0
+
+
+def test_a_syndicated_copy_counts_once_however_many_outlets_print_it():
+    wire = "ByteDance ordered 120,000 H20 processors this year, people familiar with the matter said."
+    copies = [claim(doc, exact(120_000), sentence=wire, publisher=f"Paper {doc}") for doc in "abc"]
+    (finding,) = reconcile(copies).findings
+    assert finding.kind == "agreement" and finding.details["independent_sources"] == 1
+    assert "not independent corroboration" in finding.message

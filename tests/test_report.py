@@ -66,7 +66,8 @@ def test_json_follows_the_documented_schema(report):
     assert data["summary"]["contradictions"] == 1
     assert data["summary"]["claims"] == 4
     finding = data["findings"][0]
-    assert set(finding) == {"kind", "severity", "fact_id", "message", "claims", "documents", "details"}
+    assert set(finding) == {"kind", "severity", "fact_id", "message", "confidence", "why", "claims", "documents", "details"}
+    assert 0 <= finding["confidence"] <= 1 and finding["why"]
     assert finding["documents"] == ["evil", "fr"]
     fact = next(f for f in data["facts"] if f["id"] == finding["fact_id"])
     assert set(fact) == {"id", "subject", "action", "object", "kind", "unit", "period", "consensus", "claims"}

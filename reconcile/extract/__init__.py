@@ -94,7 +94,11 @@ said to want about 300,000.").
 
 from __future__ import annotations
 
-from reconcile.extract.claims import extract_claims, extract_document, find_organisations
+from reconcile.extract.claims import (
+    extract_claims,
+    extract_document,
+    find_organisations,
+)
 from reconcile.extract.language import has_language
 from reconcile.extract.sentences import MAX_SENTENCE, Sentence, split_sentences
 from reconcile.model import Document  # noqa: F401  (the module doctest's namespace)

@@ -76,9 +76,8 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None, organisation
                 lang=doc.lang,
                 published=doc.published,
                 publisher=doc.publisher,
-                # The attrs plugin types ``converter=tuple`` fields (model.py) as ``Iterable[_T_co]``.
-                cites=doc.cites,  # type: ignore[arg-type]
-                evidence=read.evidence,  # type: ignore[arg-type]
+                cites=doc.cites,
+                evidence=read.evidence,
             )
         )
         context = _Context(frame, sentence_no)

@@ -27,5 +27,5 @@ def _link_equivalents(claims: list[Claim], mentions: list[Mention], text: str, l
             pairs.setdefault(a.id, []).append(b.id)
             pairs.setdefault(b.id, []).append(a.id)
     # The attrs plugin types ``converter=tuple`` fields (model.py) as ``Iterable[_T_co]``.
-    return [attrs.evolve(c, equivalents=tuple(pairs[c.id])) if c.id in pairs else c  # type: ignore[arg-type]
+    return [attrs.evolve(c, equivalents=tuple(pairs[c.id])) if c.id in pairs else c
             for c in claims]

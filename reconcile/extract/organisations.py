@@ -147,7 +147,7 @@ def name_evidence(doc: Document) -> NameEvidence:
     cues = _cues(doc.lang)
     outlets = set(_common().outlet_names.values())
     text = doc.text
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}
     mentions: Counter[str] = Counter()
     for match in _NAME.finditer(text, _body_start(text)):
         words = _trimmed(match.group("name").split(), cues)
@@ -158,9 +158,9 @@ def name_evidence(doc: Document) -> NameEvidence:
         name, suffixed = _base_name(words, cues)
         if name in outlets or len(name) < 2:
             continue
-        scores[name] += _score(text, start, end, suffixed, cues)
+        scores[name] = scores.get(name, 0.0) + _score(text, start, end, suffixed, cues)
         mentions[name] += 1
-    return NameEvidence(dict(scores), dict(mentions))
+    return NameEvidence(scores, dict(mentions))
 
 
 def organisations(evidence: Iterable[NameEvidence]) -> tuple[str, ...]:
@@ -171,12 +171,12 @@ def organisations(evidence: Iterable[NameEvidence]) -> tuple[str, ...]:
     >>> organisations([one, two])
     ('Apple',)
     """
-    total: Counter[str] = Counter()
+    total: dict[str, float] = {}
     documents: Counter[str] = Counter()
     strong: set[str] = set()
     for item in evidence:
         for name, score in item.scores.items():
-            total[name] += score
+            total[name] = total.get(name, 0.0) + score
             if score > 0:
                 documents[name] += 1
             if score >= STRONG_SCORE:

@@ -13,11 +13,11 @@ clustering, in O(n log n):
    whose periods all share at least one day (interval stabbing: sort by end, the end of the
    first unplaced period is the stabbing day). So overlapping periods align and disjoint ones do
    not, and a chain ``2024 — 2024..2025 — 2025`` cannot glue 2024 to 2025.
-3. **Unknown periods.** ``period=None`` means the text did not say when. Such a claim *may*
-   align with any period, so it joins every dated cluster of its block (or forms an undated fact
-   when the block has none); the judge's findings then say that its period is unknown. The
-   publication date is deliberately **not** used as a proxy period: a 2025 spending plan reported
-   in 2024 and a 2026 approval must stay apart.
+3. **Unknown periods.** ``period=None`` means the text did not say when. Such a claim *may* be
+   about any period, so it is never judged against dated claims: the undated claims of a block
+   form their own fact, and the judge lists it as possibly the same fact as the dated ones
+   (``unknown_period``). The publication date is deliberately **not** used as a proxy period: a
+   2025 spending plan reported in 2024 and a 2026 approval must stay apart.
 
 The fact's ``period`` is the span common to its dated claims (their intersection), or ``None``
 when none of them is dated.
@@ -163,7 +163,7 @@ def align(claims: Iterable[Claim], lexicon: Any = None) -> list[Fact]:
     ...     Claim("c#1", "c", 0, 1, "x", "x", n(1_000_000), subject="ByteDance", action="order", object="Nvidia AI chips"),
     ... ]
     >>> [(f.id, [c.id for c in f.claims]) for f in align(claims)]
-    [('ByteDance/order/H20/count-chip/2024-01-01..2024-12-31', ['a#1', 'b#1']), ('ByteDance/order/Nvidia AI chips/count-chip/undated', ['c#1'])]
+    [('ByteDance/order/H20/count-chip/2024-01-01..2024-12-31', ['a#1']), ('ByteDance/order/H20/count-chip/undated', ['b#1']), ('ByteDance/order/Nvidia AI chips/count-chip/undated', ['c#1'])]
     """
     del lexicon  # see docstring
     blocks: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
@@ -174,7 +174,7 @@ def align(claims: Iterable[Claim], lexicon: Any = None) -> list[Fact]:
     seen_ids: set[str] = set()
     for (subject, action, obj, kind, unit_key), members in blocks.items():
         undated = [c for c in members if c.period is None]
-        groups = [cluster + undated for cluster in period_clusters(members)] or [undated]
+        groups = period_clusters(members) + ([undated] if undated else [])
         for group in groups:
             period = common_period(group)
             ident = fact_id(subject, action, obj, kind, unit_key, period)
@@ -193,7 +193,7 @@ def align(claims: Iterable[Claim], lexicon: Any = None) -> list[Fact]:
                     kind=kind,
                     unit=_fact_unit(kind, unit_key, group),
                     period=period,
-                    claims=group,  # type: ignore[arg-type]  # mypy cannot solve Fact's converter=tuple
+                    claims=group,
                 )
             )
     facts.sort(key=lambda f: f.id)

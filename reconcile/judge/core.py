@@ -128,7 +128,8 @@ def _weigh(
             raise FxError(f"unknown report currency {target!r}; the rate table knows {', '.join(known)}")
     by_id = {c.id: c for c in claims}
     facts = align(claims, lexicon)
-    verdicts, failures = _normalised(facts, _shadowed_by_equivalence(claims, by_id), target, fx, tol)
+    shadowed = _shadowed_by_equivalence(claims, by_id) | _repeated(claims, by_id)
+    verdicts, failures = _normalised(facts, shadowed, target, fx, tol)
     trust, confidences = _trust_for(verdicts)
     judged = tuple(_decided(v, confidences.get(v.fact.id), target) for v in verdicts)
     batch = Batch(
@@ -204,6 +205,12 @@ def _stage_lookup(lexicon: Lexicon | None) -> Callable[[str], int | None]:
         return cache[action]
 
     return stage
+
+
+def _repeated(claims: Sequence[Claim], by_id: Mapping[str, Claim]) -> set[str]:
+    """Ids of the claims that repeat another claim of their document (a headline or standfirst
+    restating the body's figure): one statement is judged once."""
+    return {c.id for c in claims if getattr(c, "repeats", None) in by_id}
 
 
 def _shadowed_by_equivalence(claims: Sequence[Claim], by_id: Mapping[str, Claim]) -> set[str]:

@@ -18,6 +18,7 @@ from reconcile.formatting import (
     interval_json,
     period_json,
 )
+from reconcile.judge import strength
 from reconcile.judge.align import MONEY_UNIT_KEY, subject_key, subject_label
 from reconcile.judge.batch import Batch, Conversion, Verdict
 from reconcile.judge.messages import (
@@ -65,14 +66,52 @@ def _fact_details(verdict: Verdict, claims: Sequence[Claim], documents: list[str
     }
 
 
+def _cross_document(verdict: Verdict) -> bool:
+    """Whether two sides of a fact rest on different documents (figures of one document never
+    contradict each other: they are parts, comparisons or revisions the text explains)."""
+    documents = [set(_documents(side.claims)) for side in verdict.sides]
+    return any(a != {d} or b != {d} for i, a in enumerate(documents) for b in documents[i + 1 :] for d in a | b)
+
+
+def _weak_reasons(verdict: Verdict) -> list[str]:
+    """Why the sides of a fact are not enough for a contradiction (empty: they are)."""
+    reasons: list[str] = []
+    if len(_documents(verdict.claims)) < 2 or not _cross_document(verdict):
+        reasons.append("all from one document")
+    for claim in verdict.claims:
+        reasons.extend(f"{w} in {claim.id}" for w in strength.weaknesses(claim))
+    if not strength.comparable_periods(verdict.claims):
+        days = sorted({c.period.days for c in verdict.claims if c.period is not None})
+        reasons.append(f"periods of different lengths ({days[0]} to {days[-1]} days)")
+    return reasons
+
+
+def _why_strong(verdict: Verdict) -> str:
+    fact = verdict.fact
+    slots = " · ".join(str(x) for x in (subject_label(fact.subject), fact.action, fact.object or "no object", fact.period))
+    return f"{slots} read in every claim (none defaulted); sides from {len(_documents(verdict.claims))} documents"
+
+
 def contradiction(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
-    """Facts whose figures fall into two or more sides that cannot hold together."""
+    """Facts whose figures fall into sides that cannot hold together, from different documents,
+    every claim's frame read (see :mod:`reconcile.judge.strength`)."""
     for verdict in batch.verdicts:
-        if verdict.normals and len(verdict.sides) > 1:
-            yield _contradiction(kind, verdict)
+        if verdict.normals and len(verdict.sides) > 1 and not _weak_reasons(verdict):
+            yield _contradiction(kind, verdict, _why_strong(verdict))
 
 
-def _contradiction(kind: FindingKind, verdict: Verdict) -> Finding:
+def possible_contradiction(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
+    """Facts whose sides cannot hold together but whose frames are too weak for a contradiction."""
+    for verdict in batch.verdicts:
+        if not verdict.normals or len(verdict.sides) < 2:
+            continue
+        reasons = _weak_reasons(verdict)
+        if reasons:
+            shown = reasons[:MESSAGE_CLAIMS] + ([f"{len(reasons) - MESSAGE_CLAIMS} more"] if len(reasons) > MESSAGE_CLAIMS else [])
+            yield _contradiction(kind, verdict, "not a contradiction: " + "; ".join(shown), reasons=", ".join(shown))
+
+
+def _contradiction(kind: FindingKind, verdict: Verdict, why: str, **extra: str) -> Finding:
     fact, sides, claims = verdict.fact, verdict.sides, verdict.claims
     documents = _documents(claims)
     texts, details = [], []
@@ -95,23 +134,64 @@ def _contradiction(kind: FindingKind, verdict: Verdict) -> Finding:
         claims,
         fact.id,
         {**_fact_details(verdict, claims, documents), "sides": details},
+        confidence=strength.finding_confidence(claims, verdict.independents),
+        why=why,
         label=fact_label(fact),
         where=f" within {documents[0]}" if len(documents) == 1 else "",
         sides=" versus ".join(texts) + more,
         consensus=_consensus_text(verdict),
         sentences=sentences(claims),
+        **extra,
     )
 
 
-def agreement(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
-    """Facts stated by two or more documents whose figures can all hold."""
+TOUCH_TOLERANCE = 1e-9
+"""Relative distance under which two interval ends are taken to meet (float rounding)."""
+
+
+def _strictly_agree(verdict: Verdict) -> bool:
+    """Whether the figures share a value, each widened by its rounding only (no tolerance).
+
+    A rounding interval is half-open (150,000 stands for [145,000, 155,000)), so figures that only
+    touch (150,000 and 160,000 meet at 155,000) do not share a value; equal points do.
+    """
+    normals = verdict.normals
+    low, high = max(n.low for n in normals), min(n.high for n in normals)
+    if not math.isclose(low, high, rel_tol=TOUCH_TOLERANCE):
+        return low < high
+    if all(n.low == n.high for n in normals):
+        return True
+    bounds = [n for n in normals if math.isclose(n.low, low, rel_tol=TOUCH_TOLERANCE)
+              or math.isclose(n.high, high, rel_tol=TOUCH_TOLERANCE)]
+    return not all(n.claim.quantity.bound == "exact" for n in bounds)  # a stated bound touches; rounding does not
+
+
+def _spread(verdict: Verdict) -> float:
+    """How far apart the figures are, as a share of the larger (150,000 vs 160,000: 6.25 %)."""
+    mids = [(n.low + n.high) / 2 for n in verdict.normals if math.isfinite(n.low) and math.isfinite(n.high)]
+    if len(mids) < 2 or max(mids) == 0:
+        return 0.0
+    return (max(mids) - min(mids)) / abs(max(mids))
+
+
+def _agreeing(batch: Batch) -> Iterator[tuple[Verdict, list[str]]]:
+    """Facts of one side stated by two or more documents, subject and measure known."""
     for verdict in batch.verdicts:
         if not verdict.normals or len(verdict.sides) > 1:
             continue
-        claims = verdict.claims
-        documents = _documents(claims)
-        if len(documents) < 2:
+        documents = _documents(verdict.claims)
+        unread = {"no subject", "measure unknown"}
+        if len(documents) < 2 or any(set(strength.weaknesses(c)) & unread for c in verdict.claims):
             continue
+        yield verdict, documents
+
+
+def agreement(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
+    """Facts stated by two or more documents whose figures all hold at once, rounding included."""
+    for verdict, documents in _agreeing(batch):
+        if not _strictly_agree(verdict):
+            continue
+        claims = verdict.claims
         independents = verdict.independents
         shared = ""
         if independents < 2:
@@ -123,6 +203,8 @@ def agreement(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
             claims,
             verdict.fact.id,
             _fact_details(verdict, claims, documents),
+            confidence=strength.finding_confidence(claims, independents),
+            why=f"the figures of {len(documents)} documents share a value; {independents} independent {plural(independents, 'source')}",
             label=fact_label(verdict.fact),
             claims=len(claims),
             documents=len(documents),
@@ -131,6 +213,27 @@ def agreement(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
             consensus=_consensus_text(verdict),
             described=describe_all(verdict.normals),
             shared=shared,
+            sentences=sentences(claims),
+        )
+
+
+def close_figures(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
+    """Facts whose figures are within the tolerance of each other but do not share a value:
+    close, not equal; the spread is stated and no consensus is drawn."""
+    for verdict, documents in _agreeing(batch):
+        if _strictly_agree(verdict):
+            continue
+        claims = verdict.claims
+        spread = _spread(verdict)
+        yield kind.finding(
+            claims,
+            verdict.fact.id,
+            {**_fact_details(verdict, claims, documents), "consensus": None, "spread": round(spread, 6)},
+            confidence=strength.finding_confidence(claims, verdict.independents),
+            why=f"within the {format_number(batch.tolerance.relative * 100)} % tolerance but no common value",
+            label=fact_label(verdict.fact),
+            described=describe_all(verdict.normals),
+            spread=format_number(spread * 100),
             sentences=sentences(claims),
         )
 
@@ -157,23 +260,35 @@ def single_source(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
 
 
 def unknown_period(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
-    """Claims with no period aligned with dated claims of their fact."""
+    """Undated facts beside dated facts of the same subject, measure, object and unit: possibly
+    the same fact, never judged against it (an unknown period may be any period)."""
+    dated: dict[tuple[Any, ...], list[Verdict]] = defaultdict(list)
     for verdict in batch.verdicts:
-        undated = [n for n in verdict.normals if n.claim.period is None]
-        if not undated or len(verdict.normals) == len(undated):
-            continue
+        if verdict.fact.period is not None and verdict.normals:
+            dated[_block(verdict.fact)].append(verdict)
+    for verdict in batch.verdicts:
         fact = verdict.fact
+        if fact.period is not None or not verdict.normals or _block(fact) not in dated:
+            continue
+        periods = sorted(str(v.fact.period) for v in dated[_block(fact)])
         yield kind.finding(
-            tuple(n.claim for n in undated),
+            verdict.claims,
             fact.id,
-            {"undated_claims": [n.claim.id for n in undated], "period": period_json(fact.period)},
-            count=len(undated),
-            claims=plural(len(undated), "claim"),
+            {"undated_claims": [c.id for c in verdict.claims], "dated_facts": [v.fact.id for v in dated[_block(fact)]]},
+            confidence=strength.finding_confidence(verdict.claims, verdict.independents),
+            why="same subject, measure, object and unit; the period of these claims is unknown",
+            count=len(verdict.claims),
+            claims=plural(len(verdict.claims), "claim"),
             label=fact_label(fact),
-            described=describe_all(undated),
-            period=str(fact.period),
-            sentences=sentences(n.claim for n in undated),
+            described=describe_all(verdict.normals),
+            period=", ".join(periods),
+            sentences=sentences(verdict.claims),
         )
+
+
+def _block(fact: Any) -> tuple[Any, ...]:
+    unit_key = MONEY_UNIT_KEY if fact.kind == "money" else fact.unit
+    return (subject_key(fact.subject), fact.action, fact.object, fact.kind, unit_key)
 
 
 # --------------------------------------------------------------------------- stages

@@ -8,12 +8,14 @@ registration does not change a report.
 
 >>> for kind in FINDING_KINDS.values():
 ...     print(f"{kind.name:<22} {kind.severity:<8} {kind.when}")
-agreement              info     the claims of a fact from two or more documents can all hold
+agreement              info     the claims of a fact from two or more documents share a value
 contradiction          error    they cannot: the message names each side, its figures and sources
+possible_contradiction info     figures that cannot all hold, but a frame was not read or the figures share one document
+close_figures          info     figures from two or more documents within the tolerance that do not share a value
 stage_gap              warning  one subject, object and period at different stages with different figures
 conversion_consistent  info     a stated conversion fits the reference rates of its period
 conversion_mismatch    warning  a stated conversion does not: implied and actual rates are given
-unknown_period         info     a claim with no period was aligned with dated claims
+unknown_period         info     undated claims beside dated claims of the same subject, measure and object
 fx_unavailable         warning  a money figure could not be converted (unknown currency, no rates)
 single_source          info     only with report_single_source=True: a fact stated by one document
 """
@@ -32,7 +34,7 @@ AGREEMENT = FINDING_KINDS.register(
     detectors.agreement,
     "Agreement on {label}: {claims} claims from {documents} documents ({independents} independent "
     "{sources}) can all hold; consensus {consensus}. {described}.{shared} {sentences}",
-    "the claims of a fact from two or more documents can all hold",
+    "the claims of a fact from two or more documents share a value",
 )
 CONTRADICTION = FINDING_KINDS.register(
     "contradiction",
@@ -41,6 +43,21 @@ CONTRADICTION = FINDING_KINDS.register(
     "Contradiction on {label}{where}: the figures cannot all hold together. {sides}. "
     "Consensus: {consensus}. {sentences}",
     "they cannot: the message names each side, its figures and sources",
+)
+POSSIBLE_CONTRADICTION = FINDING_KINDS.register(
+    "possible_contradiction",
+    "info",
+    detectors.possible_contradiction,
+    "Possible contradiction on {label}{where}, not raised as one ({reasons}): {sides}. {sentences}",
+    "figures that cannot all hold, but a frame was not read or the figures share one document",
+)
+CLOSE_FIGURES = FINDING_KINDS.register(
+    "close_figures",
+    "info",
+    detectors.close_figures,
+    "Close but different figures on {label}: {described}; {spread} % apart, within the tolerance "
+    "but with no value in common, so no consensus is drawn. {sentences}",
+    "figures from two or more documents within the tolerance that do not share a value",
 )
 STAGE_GAP = FINDING_KINDS.register(
     "stage_gap",
@@ -71,9 +88,9 @@ UNKNOWN_PERIOD = FINDING_KINDS.register(
     "unknown_period",
     "info",
     detectors.unknown_period,
-    "Period unknown for {count} {claims} of {label}: {described}. Aligned with the dated claims of "
-    "{period} because an unknown period may match any. {sentences}",
-    "a claim with no period was aligned with dated claims",
+    "Period unknown for {count} {claims} of {label}: {described}. Possibly the same fact as the "
+    "dated claims of {period}; not judged against them, since an unknown period may be any. {sentences}",
+    "undated claims beside dated claims of the same subject, measure and object",
 )
 FX_UNAVAILABLE = FINDING_KINDS.register(
     "fx_unavailable",

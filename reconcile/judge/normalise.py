@@ -9,7 +9,9 @@ dates); else the ``unknown_date_window`` given to the judge; else the last
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -125,6 +127,30 @@ class Normal:
     dating: Dating | None = None  # set for converted money
     rate: Rate | None = None
     window: DateRange | None = None
+
+
+COPY_MIN_CHARS = 40
+"""A sentence at least this long found word for word in two documents is one outlet's copy of
+the other's (syndication, a wire reprinted), not independent corroboration."""
+
+_NOT_WORD = re.compile(r"\W+")
+
+
+def copy_source(claim: Claim) -> str | None:
+    """A source name shared by every word-for-word copy of the claim's sentence, or ``None`` for a
+    sentence too short to tell a copy from a coincidence.
+
+    >>> from reconcile.model import Quantity
+    >>> s = "Mars will pay $83.50 per share in an all-cash deal for Kellanova."
+    >>> a = Claim("a#1", "a", 0, 1, "x", s, Quantity.exact(1))
+    >>> b = Claim("b#1", "b", 0, 1, "x", s.upper(), Quantity.exact(1))
+    >>> copy_source(a) == copy_source(b), copy_source(Claim("c#1", "c", 0, 1, "x", "Up 5%.", Quantity.exact(1)))
+    (True, None)
+    """
+    words = _NOT_WORD.sub(" ", claim.sentence).strip().casefold()
+    if len(words) < COPY_MIN_CHARS:
+        return None
+    return "copy:" + hashlib.blake2b(words.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def normalise(claim: Claim, currency: str, fx: FxWindow, tolerance: Tolerance) -> Normal:

@@ -29,7 +29,7 @@ class FindingKind:
 
     >>> kind = FindingKind("demo", "info", lambda kind, batch: (), "{n} figures agree.", "never")
     >>> kind.finding((), None, {"n": 2}, n=2)
-    Finding(kind='demo', claims=(), message='2 figures agree.', severity='info', fact_id=None, details={'n': 2})
+    Finding(kind='demo', claims=(), message='2 figures agree.', severity='info', fact_id=None, details={'n': 2}, confidence=1.0, why='')
     """
 
     name: str
@@ -39,13 +39,22 @@ class FindingKind:
     when: str = ""
 
     def finding(
-        self, claims: Sequence[Claim], fact_id: str | None, details: Mapping[str, Any], /, **fields: Any
+        self,
+        claims: Sequence[Claim],
+        fact_id: str | None,
+        details: Mapping[str, Any],
+        /,
+        *,
+        confidence: float = 1.0,
+        why: str = "",
+        **fields: Any,
     ) -> Finding:
         """A finding of this kind, its message the template filled with ``fields`` (any names, even
-        ``claims``: the first three arguments are positional only)."""
+        ``claims``: the first three arguments are positional only), with its confidence and why."""
         message = self.template.format(**fields)
-        # mypy's attrs plugin cannot solve Finding's ``converter=tuple`` (a generic class).
-        return Finding(self.name, claims, message, self.severity, fact_id, details)  # type: ignore[arg-type]
+        return Finding(
+            self.name, claims, message, self.severity, fact_id, details, confidence=confidence, why=why
+        )
 
     def detect(self, batch: Batch) -> Iterator[Finding]:
         """The findings of this kind in ``batch``."""

@@ -11,7 +11,8 @@ import math
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from reconcile.judge.normalise import Normal
+from reconcile.judge.normalise import Normal, copy_source
+from reconcile.judge.strength import hedge_counts
 from reconcile.model import Claim
 
 #: Weight of a hedged claim (conditional, "aurait", "reportedly") against an asserted one.
@@ -31,7 +32,7 @@ def independent_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
     >>> [[x.id for x in g] for g in independent_groups([a, b, c])]
     [['a#1', 'b#1'], ['c#1']]
     """
-    return partition(claims, lambda c: c.sources)
+    return partition(claims, _claim_sources)
 
 
 def partition(items: Sequence[T], sources_of: Callable[[T], tuple[str, ...]]) -> list[list[T]]:
@@ -65,11 +66,21 @@ def partition(items: Sequence[T], sources_of: Callable[[T], tuple[str, ...]]) ->
 
 
 def claim_weight(claim: Claim) -> float:
-    return HEDGED_WEIGHT if claim.hedged else 1.0
+    """A hedged claim weighs less, whatever the wording of its attribution (see
+    :func:`reconcile.judge.strength.hedge_counts`)."""
+    return HEDGED_WEIGHT if hedge_counts(claim) else 1.0
+
+
+def _claim_sources(claim: Claim) -> tuple[str, ...]:
+    copy = copy_source(claim)
+    return claim.sources + (copy,) if copy else claim.sources
 
 
 def normal_sources(normal: Normal) -> tuple[str, ...]:
-    return normal.sources
+    """The sources a figure rests on for independence: its outlets, and its sentence's copy source
+    (:func:`~reconcile.judge.normalise.copy_source`), so syndicated copies count once."""
+    copy = copy_source(normal.claim)
+    return normal.sources + (copy,) if copy else normal.sources  # the display keeps normal.sources
 
 
 def count_weight(normals: Sequence[Normal]) -> float:

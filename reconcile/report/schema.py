@@ -18,12 +18,15 @@ interval ``[200000, null]`` means "200 000 or more". Periods are ``{"from": "YYY
       "summary": {"claims": int, "facts": int, "findings": {kind: int, ...},
                   "contradictions": int, "problems": int},
       "findings": [{
-          "kind": "agreement" | "contradiction" | "stage_gap" | "conversion_consistent"
-                  | "conversion_mismatch" | "unknown_period" | "fx_unavailable" | "single_source",
+          "kind": "agreement" | "contradiction" | "possible_contradiction" | "close_figures"
+                  | "stage_gap" | "conversion_consistent" | "conversion_mismatch" | "unknown_period"
+                  | "fx_unavailable" | "single_source",
                                              # the names in reconcile.judge.FINDING_KINDS
           "severity": "info" | "warning" | "error",
           "fact_id": str | null,
           "message": str,                    # a sentence a person can read
+          "confidence": float,               # 0..1: how strongly the frames were read, how many sources
+          "why": str,                        # one line: what matched and on what evidence
           "claims": [claim id, ...],
           "documents": [document id, ...],
           "details": {...}                   # kind-specific, JSON values only
@@ -55,8 +58,9 @@ interval ``[200000, null]`` means "200 000 or more". Periods are ``{"from": "YYY
                 "start": int | null, "end": int | null,   # offsets in the document text; null for a default
                 "text": str}                 # the words the resolver read
 
-Versions: "1" had no ``evidence`` on claims; "2" adds it (``reconcile`` 0.1.0, issue 8). Within "2",
-claims gained ``repeats`` (issues 9 and 12): a new key, so no new version.
+Versions: "1" had no ``evidence`` on claims; "2" adds it (``reconcile`` 0.1.0, issue 8), and
+within "2" findings gained ``confidence`` and ``why`` and the kinds ``possible_contradiction`` and
+``close_figures`` (issue 10), and claims ``repeats`` (issues 9 and 12).
 """
 
 from __future__ import annotations
@@ -142,6 +146,8 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "severity": finding.severity,
         "fact_id": finding.fact_id,
         "message": finding.message,
+        "confidence": finding.confidence,
+        "why": finding.why,
         "claims": [c.id for c in finding.claims],
         "documents": sorted({c.doc_id for c in finding.claims}),
         "details": jsonable(dict(finding.details)),

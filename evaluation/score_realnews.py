@@ -217,6 +217,7 @@ class Score:
     pairs: tuple[tuple[Any, Mapping[str, Any]], ...]
     spurious: tuple[Any, ...]
     missed: tuple[Mapping[str, Any], ...]
+    repeats_linked: tuple[int, int] = (0, 0)  # gold headline figures with "repeats", linked to that body figure
 
     def ratio(self, good: int, total: int) -> str:
         return f"{good / total:.2f} ({good}/{total})" if total else "n/a"
@@ -239,6 +240,7 @@ class Score:
             f"counts R={self.ratio(counts_found, counts_gold)}; money with its currency {self.ratio(money_right, money)}"),
             f"   frames (subject+measure+object) P={self.ratio(self.frames(), self.claims)} R={self.ratio(self.frames(), self.gold)}",
             "   on matched figures: " + ", ".join(f"{name} {self.ratio(*self.field(name))}" for name in FIELDS if name != "unit"),
+            f"   headline figures linked to the body figure they repeat: {self.ratio(*self.repeats_linked)}",
         ]
         return out
 
@@ -266,7 +268,20 @@ def match(name: str, claims: Sequence[Any], gold: Sequence[Mapping[str, Any]]) -
             used.add(hit)
             pairs.append((claim, gold[hit]))
     missed = tuple(g for i, g in enumerate(gold) if i not in used)
-    return Score(name, len(claims), len(gold), tuple(pairs), tuple(spurious), missed)
+    return Score(name, len(claims), len(gold), tuple(pairs), tuple(spurious), missed, repeats_linked(claims, pairs, gold))
+
+
+def repeats_linked(claims: Sequence[Any], pairs: Sequence[tuple[Any, Mapping[str, Any]]],
+                   gold: Sequence[Mapping[str, Any]]) -> tuple[int, int]:
+    """How many gold figures marked ``repeats`` have a claim whose ``repeats`` names the claim
+    starting at (or holding) the gold's body offset, out of how many are marked."""
+    by_id = {c.id: c for c in claims}
+    linked = 0
+    for claim, want in pairs:
+        target = by_id.get(getattr(claim, "repeats", None) or "")
+        if want.get("repeats") is not None and target is not None and target.start <= want["repeats"] < target.end:
+            linked += 1
+    return linked, sum(g.get("repeats") is not None for g in gold)
 
 
 def failures(score: Score) -> list[str]:

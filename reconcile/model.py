@@ -307,6 +307,9 @@ class Claim:
     ``start``/``end`` are offsets of the figure in the document text; ``sentence_start`` the
     offset of ``sentence``. ``equivalents`` holds the ids of claims stated as equal in the
     same sentence (``40 milliards de yuans (soit environ 5,6 milliards de dollars)``).
+    ``repeats`` is the id of the body claim a figure of the page's furniture repeats (a headline,
+    a caption, a standfirst or a paragraph given twice stating the body's figure again), so that
+    one statement is counted once; ``None`` for a claim of its own.
     ``published``, ``publisher`` and ``cites`` are copied from the document so that a claim
     carries its own provenance downstream.
     """
@@ -332,6 +335,7 @@ class Claim:
     publisher: str | None = None
     cites: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=_evidence, eq=False)
+    repeats: str | None = None
 
     def evidence_for(self, slot: str) -> Evidence | None:
         """The evidence recorded for ``slot``, or ``None`` when extraction recorded none.

@@ -89,7 +89,7 @@ def _claim_row(claim: Claim) -> dict[str, Any]:
         "subject_is_group": isinstance(subject, tuple),
         "action": claim.action, "stage": claim.stage, "object": claim.object, "hedged": claim.hedged,
         "attributed_to": claim.attributed_to, "equivalents": list(claim.equivalents),
-        "publisher": claim.publisher, "cites": list(claim.cites),
+        "repeats": claim.repeats, "publisher": claim.publisher, "cites": list(claim.cites),
         **_range_row("period", claim.period), **_range_row("published", claim.published),
         "evidence": [
             {"slot": e.slot, "resolver": e.resolver, "origin": e.origin, "start": e.start, "end": e.end, "text": e.text}
@@ -111,7 +111,7 @@ def _claim_of(row: Mapping[str, Any]) -> Claim:
         period=_range_of(row, "period"), hedged=row["hedged"], attributed_to=row["attributed_to"],
         equivalents=tuple(row["equivalents"] or ()), sentence_start=row["sentence_start"], lang=row["lang"],
         published=_range_of(row, "published"), publisher=row["publisher"], cites=tuple(row["cites"] or ()),
-        evidence=tuple(Evidence(**e) for e in row["evidence"] or ()),
+        evidence=tuple(Evidence(**e) for e in row["evidence"] or ()), repeats=row.get("repeats"),
     )
 
 
@@ -145,6 +145,7 @@ def _schemas(pa: Any) -> dict[str, pa.Schema]:
             ("quantity_text", pa.string()),
             ("subject", strings), ("subject_is_group", pa.bool_()), ("action", pa.string()), ("stage", pa.string()),
             ("object", pa.string()), *date_range("period"), ("hedged", pa.bool_()), ("attributed_to", pa.string()), ("equivalents", strings),
+            ("repeats", pa.string()),
             *date_range("published"), ("publisher", pa.string()), ("cites", strings), ("evidence", evidence),
         ]),
         "findings": pa.schema([

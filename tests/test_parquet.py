@@ -97,3 +97,10 @@ def test_every_stage_survives_the_round_trip(tmp_path, claims):
     path = tmp_path / "claims.parquet"
     write_claims(staged, path)
     assert [c.stage for c in read_claims(path)] == list(STAGES)
+
+
+def test_a_claims_repeats_survives(tmp_path, claims):
+    restated = attrs.evolve(claims[0], repeats=claims[1].id)
+    path = tmp_path / "claims.parquet"
+    write_claims([restated, claims[1]], path)
+    assert [c.repeats for c in read_claims(path)] == [claims[1].id, None]

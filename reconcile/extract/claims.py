@@ -10,6 +10,7 @@ from reconcile.extract.context import _Context
 from reconcile.extract.equivalents import _link_equivalents
 from reconcile.extract.figures import _compared, _is_figure
 from reconcile.extract.frame import _read_frame
+from reconcile.extract.furniture import link_repeats, read_page
 from reconcile.extract.index import _index
 from reconcile.extract.language import _language, has_language
 from reconcile.extract.organisations import (
@@ -26,7 +27,10 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None, organisation
     """The claims of one document, in text order; raises :class:`ReconcileError` subclasses.
 
     ``organisations`` holds actors found in the corpus without a lexicon (see
-    :func:`find_organisations`); the lexicon's own names win where both name a span.
+    :func:`find_organisations`); the lexicon's own names win where both name a span. Figures
+    in page furniture (link titles, teasers, menus, bylines) are not claims; a figure of the
+    headline, a caption or a repeated paragraph that the body states too ``repeats`` the body's
+    claim (:mod:`reconcile.extract.furniture`).
 
     >>> doc = Document(id="e", lang="en", published="2024-12-20",
     ...     text="ByteDance will spend RMB40bn (about $5.6bn) on Huawei's Ascend chips next year, the FT reported.")
@@ -41,7 +45,8 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None, organisation
     language = _language(doc.lang)
     index = _index(doc, lexicon, language, organisations)
     found = _compared(find_quantities(doc.text, doc.lang), index, language)
-    mentions = [m for m in found if _is_figure(m, index, language)]
+    page = read_page(doc.text, doc.lang, doc.title)
+    mentions = [m for m in found if not page.drops(m.start) and _is_figure(m, index, language)]
 
     claims: list[Claim] = []
     context = _Context()
@@ -77,7 +82,7 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None, organisation
             )
         )
         context = _Context(frame, sentence_no)
-    return _link_equivalents(claims, mentions, doc.text, language)
+    return link_repeats(_link_equivalents(claims, mentions, doc.text, language), page)
 
 
 def extract_claims(

@@ -152,6 +152,7 @@ CUES: Schema = {
     ),
     "measures": _fields("not_governing"),
     "stage": _fields("estimate forecast plan target"),
+    "furniture": _fields("links teasers captions bylines menus"),
 }
 """``<lang>/cues.toml``: what the extract stage reads around a figure (hedges, sources, anaphors)."""
 

@@ -41,7 +41,9 @@ interval ``[200000, null]`` means "200 000 or more". Periods are ``{"from": "YYY
           "quantity": quantity, "subject": subject, "action": str,
           "stage": "actual" | "plan" | "forecast" | "estimate" | "target",   # reconcile.model.STAGES
           "object": str | null, "period": period, "hedged": bool, "attributed_to": str | null, "sources": [str],
-          "equivalents": [claim id], "lang": str, "published": period, "publisher": str | null,
+          "equivalents": [claim id],
+          "repeats": claim id | null,        # the body claim a headline, caption or repeated paragraph restates
+          "lang": str, "published": period, "publisher": str | null,
           "evidence": [evidence, ...]        # why each frame slot holds its value; [] if none recorded
       }],
       "trust": {outlet: float},              # iterative source trust (facts with 2+ sources)
@@ -60,7 +62,8 @@ interval ``[200000, null]`` means "200 000 or more". Periods are ``{"from": "YYY
 Versions: "1" had no ``evidence`` on claims; "2" adds it (``reconcile`` 0.1.0, issue 8). Within "2",
 findings gained ``confidence`` and ``why`` and the kinds ``possible_contradiction`` and
 ``close_figures`` (issue 10); claims gained ``stage`` (issue 9): whether the figure is done
-(``actual``), planned, the company's forecast, someone else's estimate or a target.
+(``actual``), planned, the company's forecast, someone else's estimate or a target, and
+``repeats`` (issues 9 and 12).
 """
 
 from __future__ import annotations
@@ -119,6 +122,7 @@ def claim_json(claim: Claim) -> dict[str, Any]:
         "attributed_to": claim.attributed_to,
         "sources": list(claim.sources),
         "equivalents": list(claim.equivalents),
+        "repeats": claim.repeats,
         "lang": claim.lang,
         "published": period_json(claim.published),
         "publisher": claim.publisher,

@@ -45,7 +45,7 @@ class ParquetError(ReconcileError):
 def _arrow() -> Any:
     try:
         import pyarrow
-        import pyarrow.parquet  # noqa: F401  (loads the submodule)
+        import pyarrow.parquet
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ParquetError("Parquet needs pyarrow: pip install 'reconcile[parquet]'") from exc
     return pyarrow
@@ -67,6 +67,7 @@ def _document_row(doc: Document) -> dict[str, Any]:
     return {
         "id": doc.id, "text": doc.text, "lang": doc.lang, **_range_row("published", doc.published),
         "publisher": doc.publisher, "cites": list(doc.cites), "title": doc.title, "url": doc.url,
+        "country": doc.country,
     }
 
 
@@ -74,6 +75,7 @@ def _document_of(row: Mapping[str, Any]) -> Document:
     return Document(
         id=row["id"], text=row["text"], lang=row["lang"], published=_range_of(row, "published"),
         publisher=row["publisher"], cites=tuple(row["cites"] or ()), title=row["title"], url=row["url"],
+        country=row.get("country"),
     )
 
 
@@ -124,9 +126,9 @@ def _finding_row(finding: Finding) -> dict[str, Any]:
 # --- tables ------------------------------------------------------------------------------------
 
 
-def _schemas(pa: Any) -> dict[str, "pa.Schema"]:
+def _schemas(pa: Any) -> dict[str, pa.Schema]:
     strings = pa.list_(pa.string())
-    date_range = lambda prefix: [(f"{prefix}_start", pa.date32()), (f"{prefix}_end", pa.date32())]  # noqa: E731
+    date_range = lambda prefix: [(f"{prefix}_start", pa.date32()), (f"{prefix}_end", pa.date32())]
     evidence = pa.list_(pa.struct([
         ("slot", pa.string()), ("resolver", pa.string()), ("origin", pa.string()),
         ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),
@@ -135,6 +137,7 @@ def _schemas(pa: Any) -> dict[str, "pa.Schema"]:
         "documents": pa.schema([
             ("id", pa.string()), ("text", pa.string()), ("lang", pa.string()), *date_range("published"),
             ("publisher", pa.string()), ("cites", strings), ("title", pa.string()), ("url", pa.string()),
+            ("country", pa.string()),
         ]),
         "claims": pa.schema([
             ("id", pa.string()), ("doc_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()),

@@ -191,4 +191,9 @@ def cased_alternation(phrases: Iterable[str]) -> str:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return "(?:" + body + ")?" if "" in node else body
 
-    return "(?-i:" + emit(trie) + ")" if trie else r"(?!x)x"
+    if not trie:
+        return r"(?!x)x"
+    # A class of the first characters fails fast where no phrase starts: the regex engine would
+    # otherwise try each branch of the trie at every position.
+    first = "".join(re.escape(char) for char in sorted(trie))
+    return f"(?-i:(?=[{first}]){emit(trie)})"

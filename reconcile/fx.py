@@ -31,9 +31,9 @@ import math
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import attrs

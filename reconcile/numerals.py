@@ -161,6 +161,8 @@ class Language:
     word_prefixes: frozenset[str] = frozenset()
     cased_currencies: Mapping[str, tuple[str, float]] = MappingProxyType({})
     cased_prefixes: tuple[str, ...] = ()
+    cldr_prefixes: tuple[str, ...] = ()
+    own_currency_words: tuple[str, ...] = ()
     fraction_links: tuple[str, ...] = ()
     singular_ranks: frozenset[str] = frozenset()
     rank_only: frozenset[str] = frozenset()
@@ -329,7 +331,9 @@ def _currency_fields(data: Mapping, common: Mapping, code: str = "en", brands: I
         "cased_prefixes": tuple(sign for sign in cased if sign not in words),
         "currencies": MappingProxyType(currencies),
         "cased_currencies": MappingProxyType(cased),
-        "prefix_currencies": tuple(symbols) + tuple(cldr.symbols(code)),
+        "prefix_currencies": tuple(symbols),
+        "cldr_prefixes": tuple(cldr.symbols(code)),
+        "own_currency_words": tuple(data.get("currencies", {})),
         "currency_phrases": tuple(symbols) + tuple(data.get("currencies", {})) + tuple(known),
         "context_symbols": _words(common.get("context", {}).get("symbols", [])),
         "ambiguous": MappingProxyType({normalise(k): tuple(v) for k, v in common.get("ambiguous", {}).items()}),

@@ -211,7 +211,9 @@ def _word_sequence_regex(lang: Language) -> str:
     scale_only = [w for w in lang.scales if normalise(w) not in lang.words]
     if lang.article_only and scale_only:  # "a dozen", "a dollar": the article is the figure of a scale
         # word or of a currency written in letters
-        currency_words = [p for p in lang.currency_phrases if _letters_only(p) and normalise(p) in lang.currencies]
+        # of the language's own currency words ("a dollar", "a penny"): CLDR's names would cost
+        # a look at every "a" for a figure nobody writes ("a Malaysian ringgit")
+        currency_words = [p for p in lang.own_currency_words if _letters_only(p)]
         article_of_scale = (
             rf"{alternation(lang.article_only)}"
             rf"(?=[\s\-]+(?:{_bounded(alternation(scale_only))}|{_bounded(alternation(currency_words))}))"
@@ -260,7 +262,8 @@ def _qualifier_regex(lang: Language) -> str:
 def _start_chars(lang: Language) -> str:
     """The characters, other than letters, digits, "-" and "−", a figure with its qualifier or
     currency may begin with, as the inside of a character class."""
-    starts = {p[0] for table in (lang.qualifiers, lang.prefix_currencies, lang.cased_currencies) for p in table if p}
+    tables = (lang.qualifiers, lang.prefix_currencies, lang.cldr_prefixes, lang.cased_currencies)
+    starts = {p[0] for table in tables for p in table if p}
     start_chars = "".join(sorted(re.escape(c) for c in starts | {lang.decimal} if not c.isalnum()))
     return start_chars + _VULGAR_FRACTIONS
 
@@ -283,12 +286,17 @@ def _master_regex(lang: Language) -> str:
     scale_glued = alternation(lang.scale_glued)
     cased = cldr.cased_alternation(lang.cased_currencies)  # codes and local signs, as written
     cased_prefix = cldr.cased_alternation(lang.cased_prefixes)  # less the codes that are words
+    # a class of first characters before the trie: most positions fail on one character
+    cldr_first = "".join(sorted({re.escape(p[0]) for p in lang.cldr_prefixes if p}))
+    cldr_prefix = f"(?=[{cldr_first}]){alternation(lang.cldr_prefixes)}" if cldr_first else r"(?!x)x"
     return rf"""
         (?=[\w\-−{_start_chars(lang)}])(?<!\w)(?<!\d[.,])(?<!\d:)  # not inside a word, a number or a time
         {percent_before}                                   # "percent of" 10
         (?:(?P<qualifier>{_qualifier_regex(lang)})\s*(?=[\d\-−$€£¥￥\w]))?  # "plus de", "topped the"
         (?:(?P<minus_sign>[\-−])(?P<minus_space>[ \u00a0])?(?=\d){negative})?  # "-9,25", "- 1.200.000", "minus 5"
-        (?:(?P<currency_before>{alternation(lang.prefix_currencies)}|{cased_prefix})\s?(?=\d|\w))?  # "$", "US$", "MYR"
+        (?:(?P<currency_before>{alternation(lang.prefix_currencies)}  # "$", "US$", "€"
+          |{cldr_prefix}|{cased_prefix})  # CLDR's signs ("R$5"), codes and local signs ("MYR 4", "RM5")
+          \s?(?=\d|\w))?
         (?:(?P<digits>{_digits_regex(lang)})               # the figure in digits
           |(?P<number_words>{_word_sequence_regex(lang)}))  # or in words
         (?:(?P<scale_glued>{scale_glued})(?![^\W\d_])       # "12bn", "5M"

@@ -51,6 +51,19 @@ alone is USD; ``dollars canadiens``, ``HK$``, ``C$`` are not. A letter prefix is
 ``$`` ("C $5" is dollars), and one that is a word counts only in capitals: "a $3", "a$3" and
 "pay us $5" are dollars, "A$3" Australian, "US $5" American. Cents and pence are hundredths.
 
+Every ISO 4217 currency is known from the Unicode CLDR (:mod:`reconcile.cldr`): its code, written
+in capitals before or after the figure ("MYR 42", "42MYR", "UAH3.04"; a code that is a word in
+capitals, "ALL", "TOP", only after it), its names and plurals in the language ("42 Malaysian
+ringgits", "12 dinars koweïtiens", "ten shekels") and its symbols ("R$", "₪"); local signs are data
+(``[cased]`` in ``reconcile/data/currencies.toml``: "RM5", "Rs 20 crore", "LE 5", "5 zł"). An
+ambiguous sign or word ("$", "¥", "kr", "Rs", "dollars", "francs") is chosen among the currencies
+that existed at the publication date (``on``; "francs" in 2015 are never French), by the caller's
+``currency_hint``, else the outlet's ``country`` (a Singapore paper's "$" is SGD), else its first
+candidate. Sub-units join the whole amount ("$20 and 43c", "a dollar and 42 cents", "20 ringgit and
+43 sen"). A loss is never a sign: "a loss of $2bn" is +2e9 USD and the claim's measure
+(``net_loss``, evaluation/realnews/GUIDELINES.md) says loss; only a written sign or word makes a
+figure negative ("-2,22 milliards", "- 1.200.000" at the start of a phrase, "moins quinze").
+
 Other forms read
 ----------------
 Fractions with a numerator ("deux tiers", "trois cinquièmes", "a half", "un et demi",

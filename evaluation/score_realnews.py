@@ -52,7 +52,7 @@ UNSEEN_SETS = frozenset({"layoffs", "listing"})
 
 # The manifest keys the document loader reads; the others (query, sha256, country) are for the
 # cache and for people.
-LOADER_KEYS = ("file", "language", "title", "publisher", "published", "cites", "url")
+LOADER_KEYS = ("file", "language", "title", "publisher", "published", "cites", "url", "country")
 
 # The library's actions (stages of a purchase and a few metrics) read as the guidelines' measures.
 ACTION_TO_MEASURE = {

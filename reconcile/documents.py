@@ -11,6 +11,8 @@ Two layouts are read by :func:`load_documents`:
       title = "..."                        # optional; never guessed
       publisher = "Business AM"            # optional
       url = "https://..."                  # optional
+      country = "SG"                       # optional, the outlet's country (ISO 3166 alpha-2):
+                                           # it decides a bare "$" or "francs"
       cites = ["Reuters"]                  # the outlets the article rests on
       published = "2025-01-06"             # a day, { from = ..., to = ... }, or null (unknown)
       id = "..."                           # optional, overrides the file stem
@@ -19,7 +21,7 @@ Two layouts are read by :func:`load_documents`:
   TOML has no ``null``: a line ``key = null`` is read as an absent key.
 * a JSONL file (``.jsonl`` / ``.ndjson``), one object per line with ``text`` (required), ``id``
   (default ``<file stem>-<line>``), ``lang`` or ``language``, ``published``, ``publisher``,
-  ``cites``, ``title``, ``url``.
+  ``cites``, ``title``, ``url``, ``country``.
 
 A batch never dies on one bad text: an unreadable, non-UTF-8 or empty file, or a bad JSONL line,
 becomes a :class:`~reconcile.errors.DocumentError` in ``Corpus.problems`` (and a
@@ -221,6 +223,24 @@ def _language(meta: Mapping[str, Any], source: str) -> str | None:
     return lang.lower() if lang else None
 
 
+_COUNTRY = re.compile(r"[A-Za-z]{2}")
+
+
+def _country(value: object, source: str) -> str | None:
+    """An outlet's country, two letters (ISO 3166 alpha-2), upper case; raises a
+    :class:`DocumentError` naming the field otherwise.
+
+    >>> _country("sg", "x.toml"), _country(None, "x.toml")
+    ('SG', None)
+    """
+    country = _optional_str(value, source, "country")
+    if country is None:
+        return None
+    if not _COUNTRY.fullmatch(country):
+        raise DocumentError(source, f"expected a two-letter country code (ISO 3166), got {country!r}", field="country")
+    return country.upper()
+
+
 @attrs.frozen
 class _Metadata:
     """What a manifest entry or a JSONL object says of one document, already validated."""
@@ -232,6 +252,7 @@ class _Metadata:
     cites: tuple[str, ...] = ()
     title: str | None = None
     url: str | None = None
+    country: str | None = None
 
     @classmethod
     def read(cls, meta: Mapping[str, Any], source: str) -> _Metadata:
@@ -246,6 +267,7 @@ class _Metadata:
             cites=_cites(meta.get("cites"), source),
             title=_optional_str(meta.get("title"), source, "title"),
             url=_optional_str(meta.get("url"), source, "url"),
+            country=_country(meta.get("country"), source),
         )
 
     def document(self, default_id: str, text: str) -> Document:
@@ -258,6 +280,7 @@ class _Metadata:
             cites=self.cites,
             title=self.title,
             url=self.url,
+            country=self.country,
         )
 
 

@@ -33,6 +33,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -151,6 +152,20 @@ class FxRates:
         except (OSError, UnicodeDecodeError) as exc:
             raise FxError(f"{name}: cannot read rates: {exc}") from exc
         return cls(series=_build(_read_long(lines, name)), source=name, max_stale_days=max_stale_days)
+
+    def with_rates(self, other: FxRates) -> FxRates:
+        """This table with the currencies of ``other`` added (``other``'s series win for a
+        currency both have): the ECB table plus your own rates for the currencies it lacks.
+
+        >>> import tempfile, os
+        >>> path = os.path.join(tempfile.mkdtemp(), "qar.csv")
+        >>> _ = open(path, "w").write("date,currency,rate\\n2025-01-02,QAR,3.77\\n")
+        >>> rates = FxRates.default().with_rates(FxRates.from_csv(path))
+        >>> "QAR" in rates.currencies and "USD" in rates.currencies
+        True
+        """
+        return attrs.evolve(self, series=MappingProxyType({**self.series, **other.series}),
+                            source=" + ".join(s for s in (self.source, other.source) if s))
 
     # ----------------------------------------------------------------- queries
 

@@ -222,12 +222,18 @@ def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _country_code(value: str | None) -> str | None:
+    return value.upper() if value else None
+
+
 @attrs.frozen
 class Document:
     """One article and what is known of it.
 
     >>> Document(id="a", text="ByteDance a commandé 100 000 puces.", lang="fr").published is None
     True
+    >>> Document(id="b", text="S$5", country="sg").country
+    'SG'
     """
 
     id: str
@@ -238,6 +244,8 @@ class Document:
     cites: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     title: str | None = None
     url: str | None = None
+    country: str | None = attrs.field(default=None, converter=_country_code)
+    """The outlet's country (ISO 3166 alpha-2, "SG", "CH"): it decides a bare "$" or "francs"."""
 
 
 @attrs.frozen

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from reconcile import languages
+from reconcile import cldr, languages
 
 _SPACES = re.compile(r"[\s\-]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -242,6 +242,10 @@ class Language:
     decimal_words: tuple[str, ...]
     negative_words: tuple[str, ...]
     word_prefixes: frozenset[str] = frozenset()
+    cased_currencies: Mapping[str, tuple[str, float]] = MappingProxyType({})
+    cased_prefixes: tuple[str, ...] = ()
+    cldr_prefixes: tuple[str, ...] = ()
+    own_currency_words: tuple[str, ...] = ()
     fraction_links: tuple[str, ...] = ()
     singular_ranks: frozenset[str] = frozenset()
     rank_only: frozenset[str] = frozenset()
@@ -314,7 +318,9 @@ def _language(code: str) -> Language:
         **_digit_fields(data),
         **_word_fields(data),
         **_qualifier_fields(data),
-        **_currency_fields(data, languages.shared("currencies")),
+        **_currency_fields(
+            data, languages.shared("currencies"), code, languages.shared("lexicon/models").get("models", {}).get("brands", [])
+        ),
         **_noun_fields(data, languages.shared("lexicon/models")),
         **_date_fields(data, languages.load(code, "periods")),
         **_fraction_fields(data.get("fractions", {})),
@@ -381,14 +387,39 @@ def _qualifier_fields(data: Mapping) -> dict[str, Any]:
     }
 
 
-def _currency_fields(data: Mapping, common: Mapping) -> dict[str, Any]:
+def _cldr_currencies(code: str, data: Mapping) -> dict[str, tuple[str, float]]:
+    """The CLDR names of every currency in the language, the head nouns that name one currency
+    ("ringgits") unless the data excludes them, and the CLDR symbols ("R$", "₪")."""
+    table = data.get("cldr", {})
+    excluded = {normalise(word) for word in table.get("bare_names_excluded", [])}
+    bare = cldr.bare_names(code, bool(table.get("head_last", True)))
+    found = {normalise(k): (v, 1.0) for k, v in bare.items() if normalise(k) not in excluded}
+    found.update({normalise(k): (v, 1.0) for k, v in cldr.names(code).items()})
+    found.update({normalise(k): (v, 1.0) for k, v in cldr.symbols(code).items()})
+    return found
+
+
+def _currency_fields(data: Mapping, common: Mapping, code: str = "en", brands: Iterable[str] = ()) -> dict[str, Any]:
+    """Currencies of a language: CLDR's names and symbols under the shared and the language's
+    own tables (which win); codes and local signs (``[cased]``) match only as written, and a
+    code that is one of the lexicon's ``brands`` is the brand."""
     symbols = common.get("currencies", {})
-    currencies = {normalise(k): _currency(v) for k, v in symbols.items()}
+    known = _cldr_currencies(code, data)
+    currencies = dict(known)
+    currencies.update({normalise(k): _currency(v) for k, v in symbols.items()})
     currencies.update({normalise(k): _currency(v) for k, v in data.get("currencies", {}).items()})
+    taken = {brand.lower() for brand in brands}
+    cased = {c: (c, 1.0) for c in cldr.codes() if c.lower() not in taken}
+    cased.update({k: _currency(v) for k, v in common.get("cased", {}).items()})
+    words = set(common.get("codes", {}).get("words", []))
     return {
+        "cased_prefixes": tuple(sign for sign in cased if sign not in words),
         "currencies": MappingProxyType(currencies),
+        "cased_currencies": MappingProxyType(cased),
         "prefix_currencies": tuple(symbols),
-        "currency_phrases": tuple(symbols) + tuple(data.get("currencies", {})),
+        "cldr_prefixes": tuple(cldr.symbols(code)),
+        "own_currency_words": tuple(data.get("currencies", {})),
+        "currency_phrases": tuple(symbols) + tuple(data.get("currencies", {})) + tuple(known),
         "context_symbols": _words(common.get("context", {}).get("symbols", [])),
         "ambiguous": MappingProxyType({normalise(k): tuple(v) for k, v in common.get("ambiguous", {}).items()}),
         "currency_context": MappingProxyType(
@@ -571,6 +602,12 @@ def _added(kind: str, value: float, total: float, current: float, last_scale: fl
     return total + (current or 1) * value, 0.0, value
 
 
+def _scale_begins_anew(kind: str, value: float, total: float, current: float, last_scale: float, lang: Language) -> bool:
+    """Whether a scale word that cannot continue the number ("million" after "two thousand,
+    two") makes a new number of the words read since the last scale word."""
+    return kind == "scale" and total > 0 and current > 0 and not _fits(kind, value, total, current, last_scale, lang)
+
+
 def words_value(tokens: list[str], lang: Language) -> list[WordRange]:
     """Read number words, split where a new number must begin.
 
@@ -586,19 +623,27 @@ def words_value(tokens: list[str], lang: Language) -> list[WordRange]:
     [(0, 1, 5.0), (2, 4, 6000000.0)]
     >>> words_value("two hundred and thirty-four thousand".replace("-", " ").split(), en)[0].value
     234000.0
+    >>> [r.value for r in words_value("two thousand , two million".split(), en)]
+    [2000.0, 2000000.0]
+    >>> words_value("one billion twenty five millions".split(), en)[0].value
+    1025000000.0
     """
     out: list[WordRange] = []
     start = None
     total = current = 0.0
     last_scale = _NO_SCALE
-    last_word = -1
+    last_word = scale_end = current_first = -1
     for index, raw in enumerate(tokens):
         word = normalise(raw)
         if word in lang.joiners or raw in lang.joiners:
             continue
         value = lang.words.get(word)
         kind = "" if value is None else _kind_of(value)
-        if start is not None and (
+        if start is not None and value is not None and _scale_begins_anew(kind, value, total, current, last_scale, lang):
+            # "two thousand, two million": the words after the last scale begin a second number
+            out.append(WordRange(start, scale_end, total))
+            start, total, last_scale = current_first, 0.0, _NO_SCALE
+        elif start is not None and (
             value is None or total == 0 and current == 0  # nothing follows a zero: "three nought four"
             or not _fits(kind, value, total, current, last_scale, lang)
         ):
@@ -608,8 +653,12 @@ def words_value(tokens: list[str], lang: Language) -> list[WordRange]:
             continue
         if start is None:
             start = index
+        if current == 0:
+            current_first = index
         last_word = index
         total, current, last_scale = _added(kind, value, total, current, last_scale)
+        if kind == "scale":
+            scale_end = index + 1
     if start is not None:
         out.append(WordRange(start, last_word + 1, total + current))
     return out

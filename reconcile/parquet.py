@@ -67,6 +67,7 @@ def _document_row(doc: Document) -> dict[str, Any]:
     return {
         "id": doc.id, "text": doc.text, "lang": doc.lang, **_range_row("published", doc.published),
         "publisher": doc.publisher, "cites": list(doc.cites), "title": doc.title, "url": doc.url,
+        "country": doc.country,
     }
 
 
@@ -74,6 +75,7 @@ def _document_of(row: Mapping[str, Any]) -> Document:
     return Document(
         id=row["id"], text=row["text"], lang=row["lang"], published=_range_of(row, "published"),
         publisher=row["publisher"], cites=tuple(row["cites"] or ()), title=row["title"], url=row["url"],
+        country=row.get("country"),
     )
 
 
@@ -136,6 +138,7 @@ def _schemas(pa: Any) -> dict[str, pa.Schema]:
         "documents": pa.schema([
             ("id", pa.string()), ("text", pa.string()), ("lang", pa.string()), *date_range("published"),
             ("publisher", pa.string()), ("cites", strings), ("title", pa.string()), ("url", pa.string()),
+            ("country", pa.string()),
         ]),
         "claims": pa.schema([
             ("id", pa.string()), ("doc_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()),

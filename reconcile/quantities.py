@@ -51,6 +51,19 @@ alone is USD; ``dollars canadiens``, ``HK$``, ``C$`` are not. A letter prefix is
 ``$`` ("C $5" is dollars), and one that is a word counts only in capitals: "a $3", "a$3" and
 "pay us $5" are dollars, "A$3" Australian, "US $5" American. Cents and pence are hundredths.
 
+Every ISO 4217 currency is known from the Unicode CLDR (:mod:`reconcile.cldr`): its code, written
+in capitals before or after the figure ("MYR 42", "42MYR", "UAH3.04"; a code that is a word in
+capitals, "ALL", "TOP", only after it), its names and plurals in the language ("42 Malaysian
+ringgits", "12 dinars koweïtiens", "ten shekels") and its symbols ("R$", "₪"); local signs are data
+(``[cased]`` in ``reconcile/data/currencies.toml``: "RM5", "Rs 20 crore", "LE 5", "5 zł"). An
+ambiguous sign or word ("$", "¥", "kr", "Rs", "dollars", "francs") is chosen among the currencies
+that existed at the publication date (``on``; "francs" in 2015 are never French), by the caller's
+``currency_hint``, else the outlet's ``country`` (a Singapore paper's "$" is SGD), else its first
+candidate. Sub-units join the whole amount ("$20 and 43c", "a dollar and 42 cents", "20 ringgit and
+43 sen"). A loss is never a sign: "a loss of $2bn" is +2e9 USD and the claim's measure
+(``net_loss``, evaluation/realnews/GUIDELINES.md) says loss; only a written sign or word makes a
+figure negative ("-2,22 milliards", "- 1.200.000" at the start of a phrase, "moins quinze").
+
 Other forms read
 ----------------
 Fractions with a numerator ("deux tiers", "trois cinquièmes", "a half", "un et demi",
@@ -91,6 +104,7 @@ phrase ("deux millions un.") or before a currency word, it ends the number: 2 00
 
 from __future__ import annotations
 
+import datetime
 import functools
 import math
 import re
@@ -101,6 +115,7 @@ from typing import NamedTuple
 
 import attrs
 
+from reconcile import cldr
 from reconcile.errors import QuantityParseError, ReconcileError
 from reconcile.model import Mention, Quantity
 from reconcile.numerals import (
@@ -210,8 +225,15 @@ def _word_sequence_regex(lang: Language) -> str:
     denominator = rf"(?:{separator}{only_article}{ordinal})?" if lang.ordinals else ""
     word_sequence = rf"{article}(?:{number_word}(?:{separator}{number_word})*{denominator}|{ordinal})"
     scale_only = [w for w in lang.scales if normalise(w) not in lang.words]
-    if lang.article_only and scale_only:  # "a dozen": the article is the figure of a scale word
-        article_of_scale = rf"{alternation(lang.article_only)}(?=[\s\-]+{_bounded(alternation(scale_only))})"
+    if lang.article_only and scale_only:  # "a dozen", "a dollar": the article is the figure of a scale
+        # word or of a currency written in letters
+        # of the language's own currency words ("a dollar", "a penny"): CLDR's names would cost
+        # a look at every "a" for a figure nobody writes ("a Malaysian ringgit")
+        currency_words = [p for p in lang.own_currency_words if _letters_only(p)]
+        article_of_scale = (
+            rf"{alternation(lang.article_only)}"
+            rf"(?=[\s\-]+(?:{_bounded(alternation(scale_only))}|{_bounded(alternation(currency_words))}))"
+        )
         word_sequence = rf"(?:{article_of_scale}|{word_sequence})"
     if lang.decimal_words:
         # "virgule soixante et onze" is .71; "point five and two" is 1.5, then 2
@@ -225,6 +247,11 @@ def _word_sequence_regex(lang: Language) -> str:
             rf"(?P<decimal_words>{number_word}(?:{decimal_separator}{number_word})*))?"
         )
     return word_sequence
+
+
+def _letters_only(phrase: str) -> bool:
+    """Whether a phrase is words only ("dollar", "pound sterling"), no sign ("us $", "€")."""
+    return all(word.isalpha() for word in re.split(r"[\s\-']+", phrase))
 
 
 def _digits_regex(lang: Language) -> str:
@@ -251,7 +278,8 @@ def _qualifier_regex(lang: Language) -> str:
 def _start_chars(lang: Language) -> str:
     """The characters, other than letters, digits, "-" and "−", a figure with its qualifier or
     currency may begin with, as the inside of a character class."""
-    starts = {p[0] for table in (lang.qualifiers, lang.prefix_currencies) for p in table if p}
+    tables = (lang.qualifiers, lang.prefix_currencies, lang.cldr_prefixes, lang.cased_currencies)
+    starts = {p[0] for table in tables for p in table if p}
     start_chars = "".join(sorted(re.escape(c) for c in starts | {lang.decimal} if not c.isalnum()))
     return start_chars + _VULGAR_FRACTIONS
 
@@ -272,12 +300,19 @@ def _master_regex(lang: Language) -> str:
     capitals = "|".join(map(re.escape, lang.scale_capitals)) or r"(?!x)x"
     capitals_space = "[ \u00a0\u202f]?" if lang.capitals_glued else "[ \u00a0\u202f]"
     scale_glued = alternation(lang.scale_glued)
+    cased = cldr.cased_alternation(lang.cased_currencies)  # codes and local signs, as written
+    cased_prefix = cldr.cased_alternation(lang.cased_prefixes)  # less the codes that are words
+    # a class of first characters before the trie: most positions fail on one character
+    cldr_first = "".join(sorted({re.escape(p[0]) for p in lang.cldr_prefixes if p}))
+    cldr_prefix = f"(?=[{cldr_first}]){alternation(lang.cldr_prefixes)}" if cldr_first else r"(?!x)x"
     return rf"""
         (?=[\w\-−{_start_chars(lang)}])(?<!\w)(?<!\d[.,])(?<!\d:)  # not inside a word, a number or a time
         {percent_before}                                   # "percent of" 10
         (?:(?P<qualifier>{_qualifier_regex(lang)})\s*(?=[\d\-−$€£¥￥\w]))?  # "plus de", "topped the"
-        (?:(?P<minus_sign>[\-−])(?=\d){negative})?          # "-9,25", "minus 5"
-        (?:(?P<currency_before>{alternation(lang.prefix_currencies)})\s?(?=\d|\w))?  # "$", "US$", "€"
+        (?:(?P<minus_sign>[\-−])(?P<minus_space>[ \u00a0])?(?=\d){negative})?  # "-9,25", "- 1.200.000", "minus 5"
+        (?:(?P<currency_before>{alternation(lang.prefix_currencies)}  # "$", "US$", "€"
+          |{cldr_prefix}|{cased_prefix})  # CLDR's signs ("R$5"), codes and local signs ("MYR 4", "RM5")
+          \s?(?=\d|\w))?
         (?:(?P<digits>{_digits_regex(lang)})               # the figure in digits
           |(?P<number_words>{_word_sequence_regex(lang)}))  # or in words
         (?:(?P<scale_glued>{scale_glued})(?![^\W\d_])       # "12bn", "5M"
@@ -289,7 +324,7 @@ def _master_regex(lang: Language) -> str:
         (?P<scale_words>(?:(?:\s+|-|(?<=\d)){scale_word}){{0,2}})  # "milliards", "thousand million"
         (?(currency_before)|                                # a currency after, unless one came before:
           (?:(?:\s*|-)(?:{alternation(lang.noun_prepositions)}\s*)?  # "de", "of"
-            (?P<currency_after>{alternation(lang.currency_phrases)})(?![^\W\d_])  # "dollars", "€", "yuans"
+            (?P<currency_after>{alternation(lang.currency_phrases)}|{cased})(?![^\W\d_])  # "dollars", "€", "MYR"
             (?P<scale_word_after_currency>(?:\s+{scale_word})?))?)  # "dollars billion"
         (?:\s*(?P<percent_after>{alternation(lang.percent_words)})(?!\w))?  # "%", "pour cent"
         (?:\s+(?P<qualifier_after>{_bounded(alternation(lang.qualifiers_after))}))?  # "environ" after
@@ -424,17 +459,42 @@ def _cues(code: str, currency: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){alternation(cues)}(?!\w)", re.IGNORECASE)
 
 
-def _currency_of(symbol: str, lang: Language, hint: str | None, text: str, memo: dict[str, str]) -> tuple[str, float]:
-    """ISO code and factor of a currency word or symbol; an ambiguous symbol is decided by
-    the caller's hint, else (for "¥") by the words of the text, else its default. ``memo``
-    keeps the decision for the text so that it is read once per scan, not per figure."""
+@attrs.frozen
+class _Choice:
+    """What decides an ambiguous currency: the caller's hint, the currencies of the outlet's
+    country on the publication date (main one first), and that date."""
+
+    hint: str | None = None
+    local: tuple[str, ...] = ()
+    on: datetime.date | None = None
+
+    @classmethod
+    def of(cls, hint: str | None, country: str | None, on: datetime.date | None) -> _Choice:
+        local = cldr.in_use(country, on) if country else ()
+        return cls(hint.upper() if hint else None, local, on)
+
+
+def _current(candidates: tuple[str, ...], on: datetime.date | None) -> tuple[str, ...]:
+    """The candidates that existed on ``on`` (all of them when none did, or no date is known)."""
+    if on is None:
+        return candidates
+    return tuple(c for c in candidates if cldr.existed(c, on)) or candidates
+
+
+def _currency_of(symbol: str, lang: Language, choice: _Choice, text: str, memo: dict[str, str]) -> tuple[str, float]:
+    """ISO code and factor of a currency word or symbol. An ambiguous one ("$", "francs", "kr")
+    is decided, among the candidates that existed at the publication date, by the caller's
+    hint, else the outlet's country, else (for "¥") by the words of the text, else the first
+    candidate. ``memo`` keeps the text's decision so that it is read once per scan."""
     key = normalise(symbol)
-    code, factor = lang.currencies.get(key, ("", 1.0))
+    code, factor = lang.cased_currencies.get(symbol.strip()) or lang.currencies.get(key, ("", 1.0))
     candidates = lang.ambiguous.get(key)
     if not candidates:
         return code, factor
-    if hint and hint.upper() in candidates:
-        return hint.upper(), factor
+    candidates = _current(candidates, choice.on)
+    chosen = next((c for c in (choice.hint, *choice.local) if c in candidates), None)
+    if chosen:
+        return chosen, factor
     if key not in lang.context_symbols:
         return candidates[0], factor
     if key not in memo:
@@ -468,7 +528,7 @@ def _word_scale(match: re.Match[str], lang: Language) -> float:
     return scale
 
 
-def _figures(text: str, code: str, hint: str | None, strict: bool) -> list[_Figure]:
+def _figures(text: str, code: str, hint: _Choice, strict: bool) -> list[_Figure]:
     master = _patterns(code).master
     memo: dict[str, str] = {}
     out: list[_Figure] = []
@@ -598,12 +658,16 @@ class _Around(NamedTuple):
 
 
 def _read(
-    match: re.Match[str], text: str, code: str, hint: str | None, strict: bool, memo: dict[str, str]
+    match: re.Match[str], text: str, code: str, hint: _Choice, strict: bool, memo: dict[str, str]
 ) -> list[_Figure] | None:
     """The figures of one regex match; ``None`` when the match is glued to a word."""
     lang = language(code)
     if _glued_to_word(text, match.end()):
         return None
+    if _article_before_noun(match, text, lang):
+        return []
+    if match["minus_space"] and _dash_between(text, match.start()):
+        return None  # "10 - 20", "Paris - 3 morts": a dash between two things, not a sign
     symbol, symbol_start = _prefix_symbol(match, lang)
     symbol = symbol or match["currency_after"]
     end = match.end()
@@ -623,6 +687,15 @@ def _read(
         return []
     around = _around(match, lang, symbol, symbol_start, hint, text, memo)
     return _kept(_figures_of(segments, around, end), text, code, strict)
+
+
+_WORD_END_BEFORE = re.compile(r"[\w%$€£¥)\]]\s*$")
+
+
+def _dash_between(text: str, start: int) -> bool:
+    """Whether the dash at ``start``, a space after it, follows a word, a figure or a bracket: then
+    it separates ("10 - 20"); at the start of a text or after punctuation it is a sign."""
+    return _WORD_END_BEFORE.search(text, max(0, start - 10), start) is not None
 
 
 def _prefix_symbol(match: re.Match[str], lang: Language) -> tuple[str | None, int]:
@@ -671,7 +744,7 @@ def _lead_start(match: re.Match[str], symbol_start: int) -> int | None:
 
 def _around(
     match: re.Match[str], lang: Language, symbol: str | None, symbol_start: int,
-    hint: str | None, text: str, memo: dict[str, str],
+    hint: _Choice, text: str, memo: dict[str, str],
 ) -> _Around:
     """Read the groups around the figures of ``match``; ``hint``, ``text`` and ``memo`` decide
     an ambiguous currency symbol (see :func:`_currency_of`)."""
@@ -922,7 +995,8 @@ def _compound_money(figures: list[_Figure], text: str, lang: Language) -> list[_
 def _cents_after(previous: _Figure, figure: _Figure, text: str, lang: Language) -> float | None:
     """The cents ``figure`` adds to the whole amount of money ``previous``, or ``None``."""
     if not (
-        previous.currency and previous.scale == 1.0 and not previous.qualifier
+        previous.currency and previous.scale == 1.0
+        and previous.qualifier not in ("range", "range_weak")  # "above a dollar and 42 cents" is one bound
         and previous.step >= 1 and previous.value.is_integer()
     ):
         return None
@@ -1111,7 +1185,23 @@ def _lone_article(head_word: str, count: int, match: re.Match[str], has_currency
     head = normalise(head_word)
     return (
         count == 1 and not _has_scale(match) and head in lang.articles and not match["minus_word"]
-        and not (has_currency and head not in lang.article_only)
+        and not (has_currency and (head not in lang.article_only or _currency_word_after(match)))
+    )
+
+
+def _currency_word_after(match: re.Match[str]) -> bool:
+    """Whether a currency written in letters follows the words ("a dollar", "a penny"): the
+    article is then the figure one; before a sign ("a $3") it is only the article."""
+    after = match["currency_after"]
+    return bool(after) and after[0].isalpha()
+
+
+def _article_before_noun(match: re.Match[str], text: str, lang: Language) -> bool:
+    """Whether "a dollar" is a noun's modifier ("a dollar store", "a euro zone"), not one dollar."""
+    words = match["number_words"]
+    return (
+        bool(words) and normalise(words) in lang.article_only and _currency_word_after(match)
+        and _noun_follows(text, match.end(), lang)
     )
 
 
@@ -1472,7 +1562,7 @@ def _joined(first: _Figure, second: _Figure, text: str, lang: Language) -> bool:
         )
         return (
             first.digits and second.digits and len(gap) - len(gap.strip()) <= 2
-            and first.qualifier in (None, "range", "range_weak") and not chained
+            and first.qualifier in (None, "range", "range_weak", "approx") and not chained
         )
     if needs == "range":
         return first.qualifier == "range"
@@ -1597,13 +1687,16 @@ def _quantity(low: float, high: float, stated: float, unit: str, kind: str, boun
     return quantity
 
 
-def _check(text: object, lang: object, currency_hint: object) -> None:
+def _check(text: object, lang: object, currency_hint: object, country: object = None, on: object = None) -> None:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     if not isinstance(lang, str):
         raise TypeError(f"lang must be str, not {type(lang).__name__}")
-    if currency_hint is not None and not isinstance(currency_hint, str):
-        raise TypeError(f"currency_hint must be str or None, not {type(currency_hint).__name__}")
+    for name, value in (("currency_hint", currency_hint), ("country", country)):
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be str or None, not {type(value).__name__}")
+    if on is not None and not isinstance(on, datetime.date):
+        raise TypeError(f"on must be a datetime.date or None, not {type(on).__name__}")
 
 
 # A date in digits: 17/05/2018, 5/17/18, 17.05.2018, 2018-05-17.
@@ -1645,12 +1738,12 @@ def _outside_urls(figures: list[_Figure], text: str) -> list[_Figure]:
     return [f for f in figures if not any(a <= f.core_start < b for a, b in spans)]
 
 
-def _scan(text: str, lang: str, currency_hint: str | None, strict: bool) -> list[Mention]:
+def _scan(text: str, lang: str, currency_hint: _Choice | None, strict: bool) -> list[Mention]:
     """Find the figures, join those that make one number, drop those that are none (unless
     ``strict``), join ranges, and return them as mentions."""
     language_ = language(lang)
     code = language_.code
-    figures = _figures(text, code, currency_hint, strict)
+    figures = _figures(text, code, currency_hint or _Choice(), strict)
     figures = _mixed_compounds(_fractions(figures, text, language_), text, language_)
     if not strict:  # a lone article served only to begin a fraction ("un sur trois")
         figures = [figure for figure in figures if not figure.article]
@@ -1676,8 +1769,22 @@ def _span_of_years(figure: _Figure) -> bool:
     )
 
 
-def find_quantities(text: str, lang: str = "en", *, currency_hint: str | None = None) -> list[Mention]:
+def find_quantities(
+    text: str, lang: str = "en", *, currency_hint: str | None = None, country: str | None = None,
+    on: datetime.date | None = None,
+) -> list[Mention]:
     """Every figure in ``text``, sorted by start; offsets index into ``text``.
+
+    An ambiguous currency ("$", "francs", "kr", "Rs") is one that existed ``on`` the
+    publication date, the ``currency_hint`` if it can be, else the currency of the outlet's
+    ``country`` (ISO 3166 alpha-2), else the sign's usual one:
+
+    >>> [m.quantity.unit for m in find_quantities("3 milliards de francs", "fr", country="CH")]
+    ['CHF']
+    >>> [m.quantity.unit for m in find_quantities("3 milliards de francs", "fr", on=datetime.date(2015, 1, 1))]
+    ['CHF']
+    >>> [m.quantity.unit for m in find_quantities("It raised $5 million", country="SG")]
+    ['SGD']
 
     ``Mention.noun`` is the counted noun or product written after the figure, or ``None``.
     ``lang`` picks the data file (``fr``, ``en``; ``fr-FR`` reads ``fr``; an unknown language
@@ -1691,11 +1798,11 @@ def find_quantities(text: str, lang: str = "en", *, currency_hint: str | None = 
     >>> find_quantities("")
     []
     """
-    _check(text, lang, currency_hint)
+    _check(text, lang, currency_hint, country, on)
     if not text:
         return []
     try:
-        return _scan(text, lang, currency_hint, strict=False)
+        return _scan(text, lang, _Choice.of(currency_hint, country, on), strict=False)
     except ReconcileError:
         raise
     except (ValueError, ArithmeticError, IndexError, KeyError):  # pragma: no cover - a bug guard
@@ -1705,8 +1812,12 @@ def find_quantities(text: str, lang: str = "en", *, currency_hint: str | None = 
 _TRAILING = re.compile(r"[\s.,;:!?()\[\]«»\"']*")
 
 
-def parse_quantity(text: str, lang: str = "en", *, currency_hint: str | None = None) -> Quantity:
-    """Read one expression as a :class:`Quantity`.
+def parse_quantity(
+    text: str, lang: str = "en", *, currency_hint: str | None = None, country: str | None = None,
+    on: datetime.date | None = None,
+) -> Quantity:
+    """Read one expression as a :class:`Quantity` (``currency_hint``, ``country`` and ``on``
+    decide an ambiguous currency as in :func:`find_quantities`).
 
     Raises :class:`~reconcile.errors.QuantityParseError` (naming the text and the position)
     when no figure starts the expression or a second figure follows; words after the figure
@@ -1721,10 +1832,10 @@ def parse_quantity(text: str, lang: str = "en", *, currency_hint: str | None = N
     ...
     reconcile.errors.QuantityParseError: cannot parse 'beaucoup' at position 0: no figure
     """
-    _check(text, lang, currency_hint)
+    _check(text, lang, currency_hint, country, on)
     lead = len(text) - len(text.lstrip())
     try:
-        mentions = _scan(text, lang, currency_hint, strict=True)
+        mentions = _scan(text, lang, _Choice.of(currency_hint, country, on), strict=True)
     except ReconcileError:
         raise
     except (ValueError, ArithmeticError, IndexError, KeyError) as exc:  # pragma: no cover

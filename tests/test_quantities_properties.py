@@ -165,3 +165,67 @@ def test_skipping_a_lone_article_changes_no_figure(pieces, lang):
     with mock.patch.object(quantities, "_idle_article", return_value=False):
         read = [(m.start, m.end, m.quantity, m.noun) for m in find_quantities(text, lang)]
     assert [(m.start, m.end, m.quantity, m.noun) for m in find_quantities(text, lang)] == read
+
+
+# --------------------------------------------------------------------- currencies (issue 11)
+
+from reconcile import cldr
+
+CLDR_NAMES = {lang: sorted(cldr.names(lang).items()) for lang in ("en", "fr")}
+
+
+@settings(max_examples=300, deadline=None)
+@given(lang=LANGS, data=st.data(), amount=st.integers(min_value=2, max_value=999))
+def test_every_cldr_currency_name_parses_to_its_code(lang, data, amount):
+    """Every CLDR name of a currency ("Malaysian ringgits", "dinars koweïtiens") written after a
+    figure gives that currency, unless the language's own table decides the name (a "dollar"
+    alone is the US one, "francs" depend on the outlet and the date)."""
+    name, code = data.draw(st.sampled_from(CLDR_NAMES[lang]))
+    own = language(lang).currencies.get(name)
+    expected = own[0] if own else code
+    found = find_quantities(f"They paid {amount} {name} for it.", lang)
+    assert [(m.quantity.stated, m.quantity.unit) for m in found] == [(amount, expected)] or (
+        name in language(lang).scales or name in language(lang).words  # a name that is a number word
+    )
+
+
+WHOLE_AND_PART = {
+    "en": [("${whole} and {part}c", "USD"), ("{whole} dollars and {part} cents", "USD"),
+           ("{whole} ringgit and {part} sen", "MYR"), ("{whole} UAH {part} kopiykas", "UAH")],
+    "fr": [("{whole} euros et {part} centimes", "EUR"), ("{whole} dollars et {part} cents", "USD")],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(lang=LANGS, data=st.data(), whole=st.integers(min_value=1, max_value=9999), part=st.integers(min_value=1, max_value=99))
+def test_compound_amounts_add_up(lang, data, whole, part):
+    pattern, code = data.draw(st.sampled_from(WHOLE_AND_PART[lang]))
+    quantity = parse_quantity(pattern.format(whole=whole, part=part), lang)
+    assert (quantity.stated, quantity.unit) == (_close_to(whole + part / 100), code)
+
+
+RANGES = {
+    "en": ["about ${a}-${b}", "around {a}-{b} dollars", "between ${a} and ${b}", "from {a} to {b} euros"],
+    "fr": ["entre {a} et {b} euros", "de {a} à {b} dollars", "environ {a}-{b} euros"],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(lang=LANGS, data=st.data(), a=st.integers(min_value=1, max_value=10**6), gap=st.integers(min_value=1, max_value=10**6))
+def test_a_range_comes_back_with_its_bounds_in_order(lang, data, a, gap):
+    written = data.draw(st.sampled_from(RANGES[lang])).format(a=a, b=a + gap)
+    quantity = parse_quantity(written, lang)
+    assert (quantity.low, quantity.high, quantity.bound) == (a, a + gap, "range")
+
+
+SIGNS = {"en": ["-{x}", "minus {x}", "- {x}"], "fr": ["-{x}", "moins {x}", "- {x}", "négatif {x}"]}
+
+
+@settings(max_examples=200, deadline=None)
+@given(lang=LANGS, data=st.data(), integer=st.integers(min_value=1, max_value=10**9), decimals=st.from_regex(r"\A[0-9]{0,2}\Z"))
+def test_a_sign_round_trips(lang, data, integer, decimals):
+    figure = render(integer, decimals, lang, " ", False)
+    written = data.draw(st.sampled_from(SIGNS[lang])).format(x=figure)
+    expected = float(f"{integer}.{decimals}" if decimals else integer)
+    assert parse_quantity(written, lang).stated == _close_to(-expected)
+    assert parse_quantity(figure, lang).stated == _close_to(expected)

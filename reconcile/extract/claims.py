@@ -44,7 +44,8 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None, organisation
     lexicon = lexicon if lexicon is not None else Lexicon.default()
     language = _language(doc.lang)
     index = _index(doc, lexicon, language, organisations)
-    found = _compared(find_quantities(doc.text, doc.lang), index, language)
+    on = doc.published.start if doc.published else None  # the outlet's country and the date decide "$", "francs"
+    found = _compared(find_quantities(doc.text, doc.lang, country=doc.country, on=on), index, language)
     page = read_page(doc.text, doc.lang, doc.title)
     mentions = [m for m in found if not page.drops(m.start) and _is_figure(m, index, language)]
 

@@ -89,6 +89,7 @@ NUMBERS: Schema = {
     "currencies": Words(),
     "currency_prefixes": _fields("words"),
     "currency_context": Words(),
+    "cldr": _fields("head_last:flag bare_names_excluded"),
     "noun_phrase": _fields(
         "prepositions modifiers_after modifiers_before brand_modifiers:text gap_breakers gap_plural_endings "
         "gap_singular_endings"
@@ -164,7 +165,7 @@ LEXICON: Schema = _fields("articles suffixes actor:value product:value action:va
 format (``[[action]]`` with ``id`` and ``<lang> = [...]``) that the lexicon checks itself."""
 
 SHARED: Mapping[str, Schema] = {
-    "currencies": {"currencies": Words(), "ambiguous": Words(), "context": _fields("symbols")},
+    "currencies": {"currencies": Words(), "codes": _fields("words"), "cased": Words(), "ambiguous": Words(), "context": _fields("symbols")},
     "cues": {"outlets": Words(), "governing": Words()},
     "lexicon/models": {
         "products": Words(),

@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on-contradiction", action="store_true", help="exit with status 1 if any contradiction is found"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="table: each finding's full message and claims under its line"
+    )
     return parser
 
 
@@ -97,7 +100,8 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stde
             on_notice=lambda notice: print(f"reconcile: warning: {notice}", file=err),
         )
         progress.say(report.summary())
-        _write(RENDERERS[args.format].document(report), args.output, out, progress)
+        options = {"verbose": True} if args.verbose and args.format == "table" else {}
+        _write(RENDERERS[args.format].document(report, **options), args.output, out, progress)
     except (ReconcileError, OSError) as exc:
         print(f"reconcile: error: {exc}", file=err)
         return EXIT_USAGE

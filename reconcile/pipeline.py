@@ -74,6 +74,7 @@ def run(
         lexicon=table,
         report_single_source=report_single_source,
         problems=tuple(problems),
+        documents=documents,
     )
 
 
@@ -153,11 +154,13 @@ def reconcile(
     unknown_date_window: DateRange | None = None,
     report_single_source: bool = False,
     problems: Sequence[Any] = (),
+    documents: Iterable[Document] = (),
 ) -> Report:
     """Align claims into facts, judge them (:func:`reconcile.judge.judge`) and report.
 
-    Money is compared in ``currency``; ``problems`` (e.g. the loader's) are carried to the report.
-    The other arguments are the judge's.
+    Money is compared in ``currency``; ``problems`` (e.g. the loader's) are carried to the report,
+    and so are the ``documents`` read, whose outlet, title and url then name the sources in every
+    output. The other arguments are the judge's.
 
     >>> import math
     >>> from reconcile.model import Quantity
@@ -180,4 +183,4 @@ def reconcile(
         unknown_date_window=unknown_date_window,
         report_single_source=report_single_source,
     )
-    return Report.of(judgement, problems)
+    return Report.of(judgement, problems, documents)

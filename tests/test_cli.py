@@ -110,11 +110,13 @@ def test_bad_lexicon_exits_2(tmp_path):
 def test_python_dash_m(contradicting):
     done = subprocess.run(
         [sys.executable, "-m", "reconcile", str(contradicting), "--format", "json", "--fail-on-contradiction"],
-        capture_output=True, text=True, timeout=120,
+        check=False, capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == EXIT_CONTRADICTION
     assert json.loads(done.stdout)["summary"]["contradictions"] == 1
-    helped = subprocess.run([sys.executable, "-m", "reconcile", "--help"], capture_output=True, text=True, timeout=60)
+    helped = subprocess.run(
+        [sys.executable, "-m", "reconcile", "--help"], check=False, capture_output=True, text=True, timeout=60
+    )
     assert helped.returncode == EXIT_OK and "Exit codes" in helped.stdout
 
 
@@ -140,3 +142,15 @@ def test_a_document_that_fails_extraction_is_reported_and_the_rest_go_on(tmp_pat
     assert code == 0
     assert "klingon" in captured.err
     assert {claim["doc_id"] for claim in json.loads(captured.out)["claims"]} == {"good"}
+
+
+def test_the_table_says_each_finding_in_one_short_line():
+    code, out, _ = cli(str(SEEDS), str(ROOT / "examples" / "corpus_en"), "-q")
+    assert code == EXIT_OK
+    lines = out.split("\n\n")[0].splitlines()[2:]  # the rows, before the blank line and the summary
+    kinds = ("error", "warning", "info")
+    assert lines and all(line.split()[0] in kinds for line in lines), "a finding spread over several lines"
+    messages = sorted(len(line.split(None, 2)[2]) for line in lines)
+    assert messages[len(messages) // 2] < 200, messages
+    code, verbose, _ = cli(str(SEEDS), str(ROOT / "examples" / "corpus_en"), "-q", "--verbose")
+    assert code == EXIT_OK and "Sentences:" in verbose and len(verbose) > 2 * len(out)

@@ -19,9 +19,10 @@ import attrs
 from reconcile.errors import ReconcileError
 from reconcile.judge import Judgement
 from reconcile.judge.kinds import CONTRADICTION
-from reconcile.model import Claim, DateRange, Fact, Finding
+from reconcile.model import Claim, DateRange, Document, Fact, Finding
 from reconcile.report.renderers import RENDERERS
 from reconcile.report.schema import report_dict
+from reconcile.report.verdicts import VerdictContext, verdict
 from reconcile.report.web import render_notebook
 
 
@@ -39,6 +40,14 @@ def _claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
 
 def _problems(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(items)
+
+
+def _documents(items: Iterable[Document]) -> tuple[Document, ...]:
+    documents = tuple(items)
+    for document in documents:
+        if not isinstance(document, Document):
+            raise TypeError(f"Report documents must be Document objects, got {type(document).__name__}")
+    return documents
 
 
 @attrs.frozen
@@ -63,10 +72,16 @@ class Report:
     window: DateRange | None = None
     trust: Mapping[str, float] = attrs.field(factory=dict, eq=False)
     problems: tuple[Any, ...] = attrs.field(default=(), converter=_problems)
+    documents: tuple[Document, ...] = attrs.field(default=(), converter=_documents, eq=False, repr=False)
+    _by_id: dict[str, Document] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._by_id.update((d.id, d) for d in self.documents)
 
     @classmethod
-    def of(cls, judgement: Judgement, problems: Sequence[Any] = ()) -> Report:
-        """The report of a :class:`~reconcile.judge.Judgement`, with the batch's ``problems``."""
+    def of(cls, judgement: Judgement, problems: Sequence[Any] = (), documents: Iterable[Document] = ()) -> Report:
+        """The report of a :class:`~reconcile.judge.Judgement`, with the batch's ``problems`` and
+        the ``documents`` read (their outlet, title and url name the sources in every output)."""
         return cls(
             facts=judgement.facts,
             findings=judgement.findings,
@@ -76,6 +91,7 @@ class Report:
             window=judgement.window,
             trust=judgement.trust,
             problems=tuple(problems),
+            documents=tuple(documents),
         )
 
     # ------------------------------------------------------------- queries
@@ -98,6 +114,25 @@ class Report:
                 return fact
         raise ReconcileError(f"no fact with id {fact_id!r} in this report")
 
+    def document(self, doc_id: str) -> Document | None:
+        """The document read with id ``doc_id``, or ``None`` when the report was built from claims
+        alone (its title and url are then unknown).
+
+        >>> r = Report(facts=(), findings=(), documents=(Document("a", "text", title="Orders"),))
+        >>> r.document("a").title, r.document("b")
+        ('Orders', None)
+        """
+        return self._by_id.get(doc_id)
+
+    def outlets(self) -> tuple[str, ...]:
+        """The outlets the report read: the publishers of its documents and of its claims, sorted.
+
+        >>> Report(facts=(), findings=(), documents=(Document("a", "t", publisher="Wire"),)).outlets()
+        ('Wire',)
+        """
+        named = {d.publisher for d in self.documents} | {c.publisher for c in self.all_claims()}
+        return tuple(sorted(p for p in named if p))
+
     def all_claims(self) -> list[Claim]:
         """The batch's claims, then any claim of a fact not among them, each once."""
         seen: dict[str, Claim] = {c.id: c for c in self.claims}
@@ -105,6 +140,21 @@ class Report:
             for claim in fact.claims:
                 seen.setdefault(claim.id, claim)
         return list(seen.values())
+
+    def verdict_context(self) -> VerdictContext:
+        """What verdicts read: the facts, and each document's outlet (publisher, else title)."""
+        outlets = {d.id: d.publisher or d.title or d.id for d in self.documents}
+        return VerdictContext(self.facts, outlets)
+
+    def verdicts(self) -> tuple[str, ...]:
+        """Each finding in one line of plain words, in the order of :attr:`findings`
+        (:mod:`reconcile.report.verdicts`); the ``message`` is the detail.
+
+        >>> Report(facts=(), findings=(Finding("made_up", (), "All agree. In detail."),)).verdicts()
+        ('All agree.',)
+        """
+        context = self.verdict_context()
+        return tuple(verdict(f, context) for f in self.findings)
 
     def summary(self) -> str:
         """One line: counts of claims, facts and findings by kind.
@@ -146,17 +196,18 @@ class Report:
         """
         return self.render("frame", table=table)
 
-    def to_table(self, width: int = 110) -> str:
-        """A plain-text table of the findings (severity, kind, fact, message), for terminals.
+    def to_table(self, width: int = 110, verbose: bool = False) -> str:
+        """A plain-text table for terminals: one line per finding (severity, kind, verdict); with
+        ``verbose`` each finding's full message and claims follow its line.
 
-        >>> print(Report(facts=(), findings=(Finding("agreement", (), "All agree."),), currency="USD").to_table(60))
-        SEVERITY  KIND           MESSAGE
+        >>> print(Report(facts=(), findings=(Finding("made_up", (), "All agree."),), currency="USD").to_table(60))
+        SEVERITY  KIND           VERDICT
         --------  -------------  -----------------------------------
-        info      agreement      All agree.
+        info      made_up        All agree.
         <BLANKLINE>
-        0 claims, 0 facts, 1 agreement (currency USD)
+        0 claims, 0 facts, 1 made_up (currency USD)
         """
-        return str(self.render("table", width=width))
+        return str(self.render("table", width=width, verbose=verbose))
 
     def __str__(self) -> str:
         return self.to_table()

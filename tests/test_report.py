@@ -287,7 +287,7 @@ def test_renderers_are_one_registry_shared_by_report_and_cli():
     from reconcile.cli import build_parser
     from reconcile.report import RENDERERS, Renderers
 
-    assert list(RENDERERS) == ["table", "json", "md", "html", "frame"]
+    assert list(RENDERERS) == ["table", "json", "md", "html", "frame", "plot"]
     choices = next(a.choices for a in build_parser()._actions if a.dest == "format")
     assert tuple(choices) == RENDERERS.text_formats() == ("table", "json", "md", "html")
     report = reconcile([make_claim("p", Quantity.exact(1, "chip", "count", "1"))])
@@ -332,3 +332,17 @@ def test_title_and_url_reach_json_and_markdown():
     assert "[Des puces \\| &lt;b&gt;commandées&lt;/b&gt;](<https://example.org/fr>)" in " ".join(md.split())
     assert "javascript:" not in md  # an address that is not http(s) never becomes a link
     assert max(len(line) for line in md.splitlines()) <= 100 + 40  # wrapped; a long word may overrun
+
+
+def test_plot_draws_one_panel_per_fact_with_the_consensus(report):
+    pytest.importorskip("matplotlib")  # in the test extra; this never skips in CI
+    import matplotlib
+
+    matplotlib.use("Agg")
+    fig = report.plot()
+    panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
+    assert len(panels) == len(report.facts)
+    assert any("ByteDance · order · H20" in ax.get_title(loc="left") for ax in panels)
+    assert fig.not_drawn == []
+    with pytest.raises(ReconcileError, match="nothing to plot"):
+        report.plot(min_claims=99)

@@ -197,8 +197,11 @@ def svg_chart(report: Report, fact: Fact) -> str:
     height = bottom + AXIS_HEIGHT + 4
     unit = report.currency if fact.kind == "money" else fact.unit
     title = escape(f"{fact_line(fact)} ({unit})")
-    parts = [f"<svg class='chart' role='img' aria-label='{title}' viewBox='0 0 {SVG_WIDTH} {height:.0f}' "
-             f"width='{SVG_WIDTH}' height='{height:.0f}' xmlns='http://www.w3.org/2000/svg'><title>{title}</title>"]
+    opening = (
+        f"<svg class='chart' role='img' aria-label='{title}' viewBox='0 0 {SVG_WIDTH} {height:.0f}' "
+        f"width='{SVG_WIDTH}' height='{height:.0f}' xmlns='http://www.w3.org/2000/svg'><title>{title}</title>"
+    )
+    parts = [opening]
     if fact.consensus is not None:
         x_low, x_high = scale.x(fact.consensus.low), scale.x(fact.consensus.high)
         parts.append(f"<rect class='consensus' x='{x_low:.1f}' y='{top - 4:.1f}' width='{max(x_high - x_low, 3):.1f}' "

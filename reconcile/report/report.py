@@ -196,6 +196,13 @@ class Report:
         """
         return self.render("frame", table=table)
 
+    def plot(self, min_claims: int = 1) -> Any:
+        """The consensus chart as a matplotlib ``Figure``: one panel per fact with at least
+        ``min_claims`` claims, each source's interval on a log axis and the consensus as a green
+        band (:mod:`reconcile.report.plot`). Needs matplotlib (``pip install 'reconcile[plot]'``).
+        """
+        return self.render("plot", min_claims=min_claims)
+
     def to_table(self, width: int = 110, verbose: bool = False) -> str:
         """A plain-text table for terminals: one line per finding (severity, kind, verdict); with
         ``verbose`` each finding's full message and claims follow its line.

@@ -74,7 +74,7 @@ def claim_label(claim: Claim, outlet: str) -> str:
 
 def fact_bars(report: Report, fact: Fact) -> tuple[list[Bar], list[str]]:
     """The bars of a fact's chart, and a note for each claim that could not be drawn."""
-    contradicted = {c.id for f in report.contradictions if f.fact_id == fact.id for c in f.claims}
+    contradicted = report.contradicted(fact.id)
     context = report.verdict_context()
     consensus = fact.consensus
     bars: list[Bar] = []

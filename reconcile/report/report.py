@@ -74,6 +74,7 @@ class Report:
     problems: tuple[Any, ...] = attrs.field(default=(), converter=_problems)
     documents: tuple[Document, ...] = attrs.field(default=(), converter=_documents, eq=False, repr=False)
     _by_id: dict[str, Document] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    _memo: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         self._by_id.update((d.id, d) for d in self.documents)
@@ -109,10 +110,11 @@ class Report:
         return any(f.kind == CONTRADICTION.name for f in self.findings)
 
     def fact(self, fact_id: str) -> Fact:
-        for fact in self.facts:
-            if fact.id == fact_id:
-                return fact
-        raise ReconcileError(f"no fact with id {fact_id!r} in this report")
+        """The fact with id ``fact_id``; raises :class:`ReconcileError` when there is none."""
+        fact = self.verdict_context().fact(fact_id)
+        if fact is None:
+            raise ReconcileError(f"no fact with id {fact_id!r} in this report")
+        return fact
 
     def document(self, doc_id: str) -> Document | None:
         """The document read with id ``doc_id``, or ``None`` when the report was built from claims
@@ -143,8 +145,11 @@ class Report:
 
     def verdict_context(self) -> VerdictContext:
         """What verdicts read: the facts, and each document's outlet (publisher, else title)."""
-        outlets = {d.id: d.publisher or d.title or d.id for d in self.documents}
-        return VerdictContext(self.facts, outlets)
+        if "context" not in self._memo:
+            outlets = {d.id: d.publisher or d.title or d.id for d in self.documents}
+            self._memo["context"] = VerdictContext(self.facts, outlets)
+        context: VerdictContext = self._memo["context"]
+        return context
 
     def verdicts(self) -> tuple[str, ...]:
         """Each finding in one line of plain words, in the order of :attr:`findings`
@@ -153,8 +158,20 @@ class Report:
         >>> Report(facts=(), findings=(Finding("made_up", (), "All agree. In detail."),)).verdicts()
         ('All agree.',)
         """
-        context = self.verdict_context()
-        return tuple(verdict(f, context) for f in self.findings)
+        if "verdicts" not in self._memo:
+            context = self.verdict_context()
+            self._memo["verdicts"] = tuple(verdict(f, context) for f in self.findings)
+        verdicts: tuple[str, ...] = self._memo["verdicts"]
+        return verdicts
+
+    def contradicted(self, fact_id: str) -> frozenset[str]:
+        """The ids of the claims of contradictions on the fact ``fact_id`` (computed once per report)."""
+        if "contradicted" not in self._memo:
+            by_fact: dict[str, set[str]] = {}
+            for finding in self.contradictions:
+                by_fact.setdefault(finding.fact_id or "", set()).update(c.id for c in finding.claims)
+            self._memo["contradicted"] = {k: frozenset(v) for k, v in by_fact.items()}
+        return self._memo["contradicted"].get(fact_id, frozenset())  # type: ignore[no-any-return]
 
     def summary(self) -> str:
         """One line: counts of claims, facts and findings by kind.

@@ -207,10 +207,7 @@ def _finding_html(report: Report, f: Finding, verdict: str, charts: _ChartBudget
 
 
 def _fact_of(report: Report, finding: Finding) -> Fact | None:
-    for fact in report.facts:
-        if fact.id == finding.fact_id:
-            return fact
-    return None
+    return report.verdict_context().fact(finding.fact_id)
 
 
 def _claim_html(report: Report, c: Claim) -> str:

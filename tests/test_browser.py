@@ -9,6 +9,7 @@ never skips, when Chromium is missing: CI installs it (``.ci/run``).
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -59,12 +60,12 @@ def run_chromium(page: Path, profile: Path, *mode: str) -> subprocess.CompletedP
         *mode,
         page.resolve().as_uri(),
     ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=BROWSER_TIMEOUT_S)
+    result = subprocess.run(command, check=False, capture_output=True, text=True, timeout=BROWSER_TIMEOUT_S)
     assert result.returncode == 0, f"chromium exited {result.returncode}: {result.stderr[-2000:]}"
     return result
 
 
-def dump_dom(page: Path, tmp_path: Path) -> "Dom":
+def dump_dom(page: Path, tmp_path: Path) -> Dom:
     result = run_chromium(page, tmp_path / "profile", "--dump-dom")
     assert result.stdout.strip(), f"chromium printed no DOM: {result.stderr[-2000:]}"
     return Dom.parse(result.stdout)
@@ -83,7 +84,7 @@ class Dom(HTMLParser):
         self._stack: list[str] = []
 
     @classmethod
-    def parse(cls, markup: str) -> "Dom":
+    def parse(cls, markup: str) -> Dom:
         dom = cls()
         dom.feed(markup)
         dom.close()
@@ -101,7 +102,7 @@ class Dom(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         inside = self._stack[-1] if self._stack else ""
-        if inside == "title":
+        if inside == "title" and "svg" not in self._stack:  # an SVG's <title> is a tooltip, not the page's
             self.title += data
         elif inside == "script":
             self.scripts.append(data)
@@ -123,7 +124,7 @@ def normalise(text: str) -> str:
 @pytest.fixture(scope="module")
 def seeds_report():
     corpus = load_documents(SEEDS)
-    return reconcile(extract_claims(corpus))
+    return reconcile(extract_claims(corpus), documents=corpus)
 
 
 def test_chromium_runs_page_scripts(tmp_path):
@@ -149,9 +150,39 @@ def test_seeds_report_loads_and_shows_every_finding(seeds_report, tmp_path):
 
     assert seeds_report.findings, "the seeds must yield findings for this test to mean anything"
     shown = normalise(dom.text)
-    for finding in seeds_report.findings:
+    for finding, verdict in zip(seeds_report.findings, seeds_report.verdicts()):
         assert normalise(finding.message) in shown, f"finding not visible: {finding.message!r}"
+        assert normalise(verdict) in shown, f"verdict not visible: {verdict!r}"
     assert "table" in dom.tags
+    # the summary: counts by kind and severity, the documents and outlets read
+    assert "Read 5 documents from" in shown and "stage_gap" in shown
+    assert "Business AM" in shown and "ByteDance achète des puces Nvidia" in shown  # outlet and title
+    # a chart per fact, drawn as inline SVG (bars and the consensus band), no script
+    assert dom.tags.count("svg") >= len([f for f in seeds_report.facts if f.claims])
+    assert "rect" in dom.tags or "polygon" in dom.tags
+    assert ("rect", "class", "consensus") in dom.attributes
+    assert not dom.scripts
+
+
+def test_filters_hide_findings_without_script(seeds_report, tmp_path):
+    """Unchecking a kind's checkbox hides its findings by CSS alone. The report runs no script, so
+    the probe is the test's own page: the report's notebook view with one box unchecked, and a
+    script of the test that reads the computed styles into the title."""
+    view = seeds_report._repr_html_().replace("id='show-k-stage_gap' checked", "id='show-k-stage_gap'")
+    assert "id='show-k-stage_gap'>" in view
+    probe = (
+        "<script>addEventListener('load', () => {"
+        "const shown = k => [...document.querySelectorAll('.finding.' + k)]"
+        ".map(e => getComputedStyle(e).display !== 'none');"
+        "document.title = JSON.stringify({gap: shown('k-stage_gap'), info: shown('s-info')});});</script>"
+    )
+    page = tmp_path / "filtered.html"
+    page.write_text(f"<!doctype html><html><head><title>-</title></head><body>{view}{probe}</body></html>",
+                    encoding="utf-8")
+    dom = dump_dom(page, tmp_path)
+    shown = json.loads(dom.title)
+    assert shown["gap"] == [False] * len(seeds_report.of_kind("stage_gap")) and shown["gap"]
+    assert shown["info"] and all(shown["info"])
 
 
 def test_seeds_report_screenshot_renders(seeds_report, tmp_path):
@@ -213,6 +244,8 @@ def assert_nothing_ran(dom: Dom) -> None:
         f"javascript: URL from article metadata: {from_article}"
     )
     assert not any(tag in ("svg", "iframe", "object", "embed") for tag, _, _ in from_article)
+    links = [value or "" for _, name, value in dom.attributes if name in ("href", "xlink:href")]
+    assert all(link.startswith(("https://", "http://")) for link in links), f"a link that is not http(s): {links}"
 
 
 def test_article_text_cannot_run_script_in_the_html_report(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.cli import EXIT_CONTRADICTION, EXIT_OK, EXIT_USAGE, run
+from reconcile.cli import EXIT_CONTRADICTION, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, run
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -110,11 +110,13 @@ def test_bad_lexicon_exits_2(tmp_path):
 def test_python_dash_m(contradicting):
     done = subprocess.run(
         [sys.executable, "-m", "reconcile", str(contradicting), "--format", "json", "--fail-on-contradiction"],
-        capture_output=True, text=True, timeout=120,
+        check=False, capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == EXIT_CONTRADICTION
     assert json.loads(done.stdout)["summary"]["contradictions"] == 1
-    helped = subprocess.run([sys.executable, "-m", "reconcile", "--help"], capture_output=True, text=True, timeout=60)
+    helped = subprocess.run(
+        [sys.executable, "-m", "reconcile", "--help"], check=False, capture_output=True, text=True, timeout=60
+    )
     assert helped.returncode == EXIT_OK and "Exit codes" in helped.stdout
 
 
@@ -140,3 +142,98 @@ def test_a_document_that_fails_extraction_is_reported_and_the_rest_go_on(tmp_pat
     assert code == 0
     assert "klingon" in captured.err
     assert {claim["doc_id"] for claim in json.loads(captured.out)["claims"]} == {"good"}
+
+
+def test_the_table_says_each_finding_in_one_short_line():
+    code, out, _ = cli(str(SEEDS), str(ROOT / "examples" / "corpus_en"), "-q")
+    assert code == EXIT_OK
+    lines = out.split("\n\n")[0].splitlines()[2:]  # the rows, before the blank line and the summary
+    kinds = ("error", "warning", "info")
+    assert lines and all(line.split()[0] in kinds for line in lines), "a finding spread over several lines"
+    messages = sorted(len(line.split(None, 2)[2]) for line in lines)
+    assert messages[len(messages) // 2] < 200, messages
+    code, verbose, _ = cli(str(SEEDS), str(ROOT / "examples" / "corpus_en"), "-q", "--verbose")
+    assert code == EXIT_OK and "Sentences:" in verbose and len(verbose) > 2 * len(out)
+
+
+# --------------------------------------------------------------------------- input hygiene (issue 12)
+
+
+def _jsonl(path: Path, *rows: dict) -> Path:
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_the_same_id_in_two_paths_is_kept_under_a_new_id_and_reported(tmp_path):
+    first = _jsonl(tmp_path / "first.jsonl", {"id": "story", "lang": "en", "publisher": "Wire A",
+                                              "text": "Zephyr Motors delivered 1,000 trucks in 2023."})
+    second = _jsonl(tmp_path / "second.jsonl", {"id": "story", "lang": "en", "publisher": "Wire B",
+                                                "text": "Zephyr Motors delivered 4,000 trucks in 2023."})
+    code, out, err = cli(str(first), str(second), "--format", "json")
+    assert code == EXIT_OK
+    assert "'story' was already read from" in err and "story@second.jsonl" in err
+    data = json.loads(out)
+    assert {d["id"] for d in data["documents"]} == {"story", "story@second.jsonl"}
+    assert any("story@second.jsonl" in p for p in data["problems"])
+    code, _, _ = cli(str(first), str(second), "--strict", "-q")
+    assert code == EXIT_SKIPPED
+
+
+@pytest.mark.parametrize("files", [{}, {"page.html": "<p>Zephyr Motors sold 12 trucks.</p>"}])
+def test_no_readable_document_exits_2_with_a_message(tmp_path, files):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    code, out, err = cli(str(tmp_path))
+    assert code == EXIT_USAGE and out == ""
+    assert "no readable document" in err or "no document" in err
+    if files:
+        assert "page.html: ignored" in err  # the ignored file is named
+
+
+def test_ignored_files_are_listed_and_strict_fails_on_them(tmp_path):
+    (tmp_path / "a.txt").write_text("Zephyr Motors delivered 1,000 trucks in 2023.", encoding="utf-8")
+    (tmp_path / "notes.html").write_text("<p>not an article</p>", encoding="utf-8")
+    code, out, err = cli(str(tmp_path), "--format", "json")
+    assert code == EXIT_OK and "notes.html: ignored" in err
+    assert any("notes.html" in p for p in json.loads(out)["problems"])
+    code, out, err = cli(str(tmp_path), "--strict")
+    assert code == EXIT_SKIPPED and out.startswith("SEVERITY") and "--strict" in err
+
+
+def test_currency_and_output_are_checked_before_any_work(tmp_path):
+    code, out, err = cli(str(SEEDS), "--currency", "XYZ")
+    assert code == EXIT_USAGE and "unknown currency 'XYZ'" in err and "loading" not in err and out == ""
+    code, out, err = cli(str(SEEDS), "-o", str(tmp_path / "missing" / "r.html"))
+    assert code == EXIT_USAGE and "cannot write the report" in err and "loading" not in err and out == ""
+    code, out, err = cli(str(SEEDS), "-o", str(tmp_path))
+    assert code == EXIT_USAGE and "it is a folder" in err and "loading" not in err and out == ""
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_only_on_a_terminal():
+    out, err = io.StringIO(), _Terminal()
+    assert run([str(SEEDS)], stdout=out, stderr=err) == EXIT_OK
+    assert "extracting [" in err.getvalue() and "5/5 documents" in err.getvalue()
+    code, _, piped = cli(str(SEEDS))
+    assert code == EXIT_OK and "extracting [" not in piped
+
+
+def test_wrong_argument_types_raise_type_error():
+    from reconcile import pipeline, reconcile
+
+    with pytest.raises(TypeError, match="sources must be"):
+        pipeline.run(42)
+    with pytest.raises(TypeError, match="sources must be"):
+        pipeline.run([SEEDS, 3.5])
+    with pytest.raises(TypeError, match="currency must be a str"):
+        pipeline.run(SEEDS, currency=840)
+    with pytest.raises(TypeError, match="lexicon must be"):
+        pipeline.run(SEEDS, lexicon=["Zephyr"])
+    with pytest.raises(TypeError, match="got str"):
+        reconcile("Zephyr Motors delivered 1,000 trucks.")
+    with pytest.raises(TypeError, match="got a dict"):
+        reconcile([{"text": "1,000"}])

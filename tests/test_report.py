@@ -62,11 +62,11 @@ def test_json_follows_the_documented_schema(report):
     data = json.loads(report.to_json())
     assert data["schema_version"] == SCHEMA_VERSION == "2"
     assert set(data) == {"schema_version", "currency", "tolerance", "window", "summary", "findings", "facts",
-                         "claims", "trust", "problems"}
+                         "claims", "documents", "trust", "problems"}
     assert data["summary"]["contradictions"] == 1
     assert data["summary"]["claims"] == 4
     finding = data["findings"][0]
-    assert set(finding) == {"kind", "severity", "fact_id", "message", "confidence", "why", "claims", "documents", "details"}
+    assert set(finding) == {"kind", "severity", "fact_id", "message", "verdict", "confidence", "why", "claims", "documents", "details"}
     assert 0 <= finding["confidence"] <= 1 and finding["why"]
     assert finding["documents"] == ["evil", "fr"]
     fact = next(f for f in data["facts"] if f["id"] == finding["fact_id"])
@@ -139,14 +139,16 @@ def test_html_is_self_contained_escaped_and_locked_down(report, tmp_path):
     parsed.feed(page)
     assert "script" not in parsed.tags and "img" not in parsed.tags
     assert not [name for name, _ in parsed.attrs if name.startswith("on")]
-    assert not [name for name, _ in parsed.attrs if name in ("href", "src", "action")]
+    assert not [name for name, _ in parsed.attrs if name in ("src", "action")]
+    assert all(value.startswith(("https://", "http://")) for name, value in parsed.attrs if name == "href")
     text = " ".join(parsed.text)
     assert "<script>alert('x')</script>" in text  # shown as text
     # findings come first, the contradiction is highlighted
     assert page.index("Findings") < page.index("Facts")
-    assert "finding contradiction error" in page
-    for finding in report.findings:
+    assert "finding k-contradiction s-error" in page
+    for finding, verdict in zip(report.findings, report.verdicts()):
         assert html_text(finding.message) in " ".join(text.split())
+        assert html_text(verdict) in " ".join(text.split())
 
 
 def html_text(message: str) -> str:
@@ -164,8 +166,12 @@ def test_table_and_str(report):
     assert str(report) == report.to_table()
     assert table.splitlines()[0].startswith("SEVERITY")
     assert "contradiction" in table and "stage_gap" in table
-    assert all(len(line) <= 100 for line in table.splitlines()[:-1])
+    findings = table.splitlines()[2 : 2 + len(report.findings)]
+    assert [line.split()[:2] for line in findings] == [[f.severity, f.kind] for f in report.findings]
+    assert all(verdict in line for verdict, line in zip(report.verdicts(), findings))  # one line each
     assert table.splitlines()[-1] == report.summary()
+    verbose = report.to_table(width=100, verbose=True)
+    assert all(" ".join(f.message.split()[:6]) in " ".join(verbose.split()) for f in report.findings)
 
 
 def test_empty_report_renders_everywhere():
@@ -275,14 +281,14 @@ def test_html_shows_evidence_in_a_closed_details_without_script():
     assert "content=\"default-src 'none'; style-src 'unsafe-inline'\"" in page
     # no evidence recorded: no empty details
     plain = reconcile([make_claim("p", Quantity.exact(1, "chip", "count", "1"))])
-    assert "<details" not in plain.to_html()
+    assert "<details class='evidence'" not in plain.to_html()
 
 
 def test_renderers_are_one_registry_shared_by_report_and_cli():
     from reconcile.cli import build_parser
     from reconcile.report import RENDERERS, Renderers
 
-    assert list(RENDERERS) == ["table", "json", "md", "html", "frame"]
+    assert list(RENDERERS) == ["table", "json", "md", "html", "frame", "plot"]
     choices = next(a.choices for a in build_parser()._actions if a.dest == "format")
     assert tuple(choices) == RENDERERS.text_formats() == ("table", "json", "md", "html")
     report = reconcile([make_claim("p", Quantity.exact(1, "chip", "count", "1"))])
@@ -304,3 +310,40 @@ def test_the_schema_lists_every_registered_finding_kind():
 
     listed = schema.__doc__.split('"kind": ')[1].split("#")[0]
     assert re.findall(r'"(\w+)"', listed) == list(FINDING_KINDS)
+
+
+def test_title_and_url_reach_json_and_markdown():
+    from reconcile.model import Document
+
+    docs = [
+        Document("fr", "x", "fr", publisher="Le Soir", title="Des puces | <b>commandées</b>",
+                 url="https://example.org/fr"),
+        Document("evil", "x", "en", publisher="Daily", title="Orders", url="javascript:alert(1)"),
+    ]
+    more = Quantity(200_000, math.inf, 200_000, "chip", "count", "lower", "plus de 200 000")
+    about = Quantity(114_000, 126_000, 120_000, "chip", "count", "approx", "about 120,000")
+    report = reconcile([make_claim("fr", more), make_claim("evil", about)], documents=docs)
+    data = json.loads(report.to_json())
+    claim = next(c for c in data["claims"] if c["doc_id"] == "fr")
+    assert (claim["title"], claim["url"]) == ("Des puces | <b>commandées</b>", "https://example.org/fr")
+    assert [d["id"] for d in data["documents"]] == ["fr", "evil"] and "text" not in data["documents"][0]
+    assert data["summary"]["documents"] == 2 and data["summary"]["severities"] == {"error": 1}
+    assert data["findings"][0]["verdict"] == report.verdicts()[0]
+    md = report.to_markdown()
+    assert "[Des puces \\| &lt;b&gt;commandées&lt;/b&gt;](<https://example.org/fr>)" in " ".join(md.split())
+    assert "javascript:" not in md  # an address that is not http(s) never becomes a link
+    assert max(len(line) for line in md.splitlines()) <= 100 + 40  # wrapped; a long word may overrun
+
+
+def test_plot_draws_one_panel_per_fact_with_the_consensus(report):
+    pytest.importorskip("matplotlib")  # in the test extra; this never skips in CI
+    import matplotlib
+
+    matplotlib.use("Agg")
+    fig = report.plot()
+    panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
+    assert len(panels) == len(report.facts)
+    assert any("ByteDance · order · H20" in ax.get_title(loc="left") for ax in panels)
+    assert fig.not_drawn == []
+    with pytest.raises(ReconcileError, match="nothing to plot"):
+        report.plot(min_claims=99)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 Rows = list[dict[str, Any]]
 
-FINDING_COLUMNS = ["kind", "severity", "fact_id", "message", "claims", "documents"]
+FINDING_COLUMNS = ["kind", "severity", "fact_id", "message", "verdict", "claims", "documents"]
 FACT_COLUMNS = ["id", "subject", "action", "object", "kind", "unit", "period", "consensus_low", "consensus_high", "claims"]
 CLAIM_COLUMNS = ["id", "doc_id", "text", "low", "high", "stated", "unit", "kind", "bound", "subject",
                  "action", "object", "period", "hedged", "sources", "sentence"]

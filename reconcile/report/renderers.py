@@ -15,6 +15,7 @@ import attrs
 
 from reconcile.errors import ReconcileError
 from reconcile.report.frame import render_frame
+from reconcile.report.plot import render_plot
 from reconcile.report.text import render_markdown, render_table
 from reconcile.report.web import render_html
 
@@ -46,7 +47,7 @@ class Renderers(Mapping[str, Renderer]):
     """Renderers by name, in registration order; a name is registered once.
 
     >>> sorted(RENDERERS), RENDERERS.text_formats()
-    (['frame', 'html', 'json', 'md', 'table'], ('table', 'json', 'md', 'html'))
+    (['frame', 'html', 'json', 'md', 'plot', 'table'], ('table', 'json', 'md', 'html'))
     """
 
     def __init__(self) -> None:
@@ -91,3 +92,4 @@ RENDERERS.register("json", render_json, "the JSON document of reconcile.report.s
 RENDERERS.register("md", render_markdown, "Markdown: the findings table, then each fact with its claims")
 RENDERERS.register("html", render_html, "one self-contained HTML page, no script", ending="")
 RENDERERS.register("frame", render_frame, "a pandas DataFrame of the findings, facts or claims", text=False)
+RENDERERS.register("plot", render_plot, "a matplotlib figure: each source's interval per fact and the consensus", text=False)

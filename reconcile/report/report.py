@@ -19,9 +19,10 @@ import attrs
 from reconcile.errors import ReconcileError
 from reconcile.judge import Judgement
 from reconcile.judge.kinds import CONTRADICTION
-from reconcile.model import Claim, DateRange, Fact, Finding
+from reconcile.model import Claim, DateRange, Document, Fact, Finding
 from reconcile.report.renderers import RENDERERS
 from reconcile.report.schema import report_dict
+from reconcile.report.verdicts import VerdictContext, verdict
 from reconcile.report.web import render_notebook
 
 
@@ -39,6 +40,14 @@ def _claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
 
 def _problems(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(items)
+
+
+def _documents(items: Iterable[Document]) -> tuple[Document, ...]:
+    documents = tuple(items)
+    for document in documents:
+        if not isinstance(document, Document):
+            raise TypeError(f"Report documents must be Document objects, got {type(document).__name__}")
+    return documents
 
 
 @attrs.frozen
@@ -63,10 +72,17 @@ class Report:
     window: DateRange | None = None
     trust: Mapping[str, float] = attrs.field(factory=dict, eq=False)
     problems: tuple[Any, ...] = attrs.field(default=(), converter=_problems)
+    documents: tuple[Document, ...] = attrs.field(default=(), converter=_documents, eq=False, repr=False)
+    _by_id: dict[str, Document] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    _memo: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._by_id.update((d.id, d) for d in self.documents)
 
     @classmethod
-    def of(cls, judgement: Judgement, problems: Sequence[Any] = ()) -> Report:
-        """The report of a :class:`~reconcile.judge.Judgement`, with the batch's ``problems``."""
+    def of(cls, judgement: Judgement, problems: Sequence[Any] = (), documents: Iterable[Document] = ()) -> Report:
+        """The report of a :class:`~reconcile.judge.Judgement`, with the batch's ``problems`` and
+        the ``documents`` read (their outlet, title and url name the sources in every output)."""
         return cls(
             facts=judgement.facts,
             findings=judgement.findings,
@@ -76,6 +92,7 @@ class Report:
             window=judgement.window,
             trust=judgement.trust,
             problems=tuple(problems),
+            documents=tuple(documents),
         )
 
     # ------------------------------------------------------------- queries
@@ -93,10 +110,30 @@ class Report:
         return any(f.kind == CONTRADICTION.name for f in self.findings)
 
     def fact(self, fact_id: str) -> Fact:
-        for fact in self.facts:
-            if fact.id == fact_id:
-                return fact
-        raise ReconcileError(f"no fact with id {fact_id!r} in this report")
+        """The fact with id ``fact_id``; raises :class:`ReconcileError` when there is none."""
+        fact = self.verdict_context().fact(fact_id)
+        if fact is None:
+            raise ReconcileError(f"no fact with id {fact_id!r} in this report")
+        return fact
+
+    def document(self, doc_id: str) -> Document | None:
+        """The document read with id ``doc_id``, or ``None`` when the report was built from claims
+        alone (its title and url are then unknown).
+
+        >>> r = Report(facts=(), findings=(), documents=(Document("a", "text", title="Orders"),))
+        >>> r.document("a").title, r.document("b")
+        ('Orders', None)
+        """
+        return self._by_id.get(doc_id)
+
+    def outlets(self) -> tuple[str, ...]:
+        """The outlets the report read: the publishers of its documents and of its claims, sorted.
+
+        >>> Report(facts=(), findings=(), documents=(Document("a", "t", publisher="Wire"),)).outlets()
+        ('Wire',)
+        """
+        named = {d.publisher for d in self.documents} | {c.publisher for c in self.all_claims()}
+        return tuple(sorted(p for p in named if p))
 
     def all_claims(self) -> list[Claim]:
         """The batch's claims, then any claim of a fact not among them, each once."""
@@ -105,6 +142,36 @@ class Report:
             for claim in fact.claims:
                 seen.setdefault(claim.id, claim)
         return list(seen.values())
+
+    def verdict_context(self) -> VerdictContext:
+        """What verdicts read: the facts, and each document's outlet (publisher, else title)."""
+        if "context" not in self._memo:
+            outlets = {d.id: d.publisher or d.title or d.id for d in self.documents}
+            self._memo["context"] = VerdictContext(self.facts, outlets)
+        context: VerdictContext = self._memo["context"]
+        return context
+
+    def verdicts(self) -> tuple[str, ...]:
+        """Each finding in one line of plain words, in the order of :attr:`findings`
+        (:mod:`reconcile.report.verdicts`); the ``message`` is the detail.
+
+        >>> Report(facts=(), findings=(Finding("made_up", (), "All agree. In detail."),)).verdicts()
+        ('All agree.',)
+        """
+        if "verdicts" not in self._memo:
+            context = self.verdict_context()
+            self._memo["verdicts"] = tuple(verdict(f, context) for f in self.findings)
+        verdicts: tuple[str, ...] = self._memo["verdicts"]
+        return verdicts
+
+    def contradicted(self, fact_id: str) -> frozenset[str]:
+        """The ids of the claims of contradictions on the fact ``fact_id`` (computed once per report)."""
+        if "contradicted" not in self._memo:
+            by_fact: dict[str, set[str]] = {}
+            for finding in self.contradictions:
+                by_fact.setdefault(finding.fact_id or "", set()).update(c.id for c in finding.claims)
+            self._memo["contradicted"] = {k: frozenset(v) for k, v in by_fact.items()}
+        return self._memo["contradicted"].get(fact_id, frozenset())  # type: ignore[no-any-return]
 
     def summary(self) -> str:
         """One line: counts of claims, facts and findings by kind.
@@ -146,17 +213,25 @@ class Report:
         """
         return self.render("frame", table=table)
 
-    def to_table(self, width: int = 110) -> str:
-        """A plain-text table of the findings (severity, kind, fact, message), for terminals.
-
-        >>> print(Report(facts=(), findings=(Finding("agreement", (), "All agree."),), currency="USD").to_table(60))
-        SEVERITY  KIND           MESSAGE
-        --------  -------------  -----------------------------------
-        info      agreement      All agree.
-        <BLANKLINE>
-        0 claims, 0 facts, 1 agreement (currency USD)
+    def plot(self, min_claims: int = 1) -> Any:
+        """The consensus chart as a matplotlib ``Figure``: one panel per fact with at least
+        ``min_claims`` claims, each source's interval on a log axis and the consensus as a green
+        band (:mod:`reconcile.report.plot`). Needs matplotlib (``pip install 'reconcile[plot]'``).
         """
-        return str(self.render("table", width=width))
+        return self.render("plot", min_claims=min_claims)
+
+    def to_table(self, width: int = 110, verbose: bool = False) -> str:
+        """A plain-text table for terminals: one line per finding (severity, kind, verdict); with
+        ``verbose`` each finding's full message and claims follow its line.
+
+        >>> print(Report(facts=(), findings=(Finding("made_up", (), "All agree."),), currency="USD").to_table(60))
+        SEVERITY  KIND           VERDICT
+        --------  -------------  -----------------------------------
+        info      made_up        All agree.
+        <BLANKLINE>
+        0 claims, 0 facts, 1 made_up (currency USD)
+        """
+        return str(self.render("table", width=width, verbose=verbose))
 
     def __str__(self) -> str:
         return self.to_table()

@@ -16,7 +16,8 @@ interval ``[200000, null]`` means "200 000 or more". Periods are ``{"from": "YYY
       "tolerance": {"relative": 0.02, "rounding_cap": 0.05},
       "window": period | null,               # dates undated money figures (the corpus window)
       "summary": {"claims": int, "facts": int, "findings": {kind: int, ...},
-                  "contradictions": int, "problems": int},
+                  "contradictions": int, "problems": int,
+                  "severities": {severity: int, ...}, "documents": int, "outlets": int},
       "findings": [{
           "kind": "agreement" | "contradiction" | "possible_contradiction" | "close_figures"
                   | "stage_gap" | "conversion_consistent" | "conversion_mismatch" | "unknown_period"
@@ -24,7 +25,8 @@ interval ``[200000, null]`` means "200 000 or more". Periods are ``{"from": "YYY
                                              # the names in reconcile.judge.FINDING_KINDS
           "severity": "info" | "warning" | "error",
           "fact_id": str | null,
-          "message": str,                    # a sentence a person can read
+          "message": str,                    # the judge's full sentence, with every figure and quote
+          "verdict": str,                    # the same in one short line (reconcile.report.verdicts)
           "confidence": float,               # 0..1: how strongly the frames were read, how many sources
           "why": str,                        # one line: what matched and on what evidence
           "claims": [claim id, ...],
@@ -44,8 +46,11 @@ interval ``[200000, null]`` means "200 000 or more". Periods are ``{"from": "YYY
           "equivalents": [claim id],
           "repeats": claim id | null,        # the body claim a headline, caption or repeated paragraph restates
           "lang": str, "published": period, "publisher": str | null,
+          "title": str | null, "url": str | null,   # of the claim's document, when it was read
           "evidence": [evidence, ...]        # why each frame slot holds its value; [] if none recorded
       }],
+      "documents": [{"id": str, "lang": str, "published": period, "publisher": str | null,
+                     "title": str | null, "url": str | null, "cites": [str]}],   # the documents read
       "trust": {outlet: float},              # iterative source trust (facts with 2+ sources)
       "problems": [str]                      # documents that could not be read
     }
@@ -63,7 +68,9 @@ Versions: "1" had no ``evidence`` on claims; "2" adds it (``reconcile`` 0.1.0, i
 findings gained ``confidence`` and ``why`` and the kinds ``possible_contradiction`` and
 ``close_figures`` (issue 10); claims gained ``stage`` (issue 9): whether the figure is done
 (``actual``), planned, the company's forecast, someone else's estimate or a target, and
-``repeats`` (issues 9 and 12).
+``repeats`` (issues 9 and 12);
+issue 12 added ``documents``, the claims' ``title`` and ``url``, each finding's ``verdict`` and the
+summary's ``severities``, ``documents`` and ``outlets``.
 """
 
 from __future__ import annotations
@@ -74,7 +81,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from reconcile.judge.kinds import CONTRADICTION
-from reconcile.model import Claim, Evidence, Fact, Finding
+from reconcile.model import Claim, Document, Evidence, Fact, Finding
 from reconcile.report.formatting import (
     jsonable,
     period_json,
@@ -104,7 +111,8 @@ def evidence_json(evidence: Evidence) -> dict[str, Any]:
     }
 
 
-def claim_json(claim: Claim) -> dict[str, Any]:
+def claim_json(claim: Claim, document: Document | None = None) -> dict[str, Any]:
+    """One claim as JSON values; ``document`` (the claim's, when it was read) gives its title and url."""
     return {
         "id": claim.id,
         "doc_id": claim.doc_id,
@@ -126,6 +134,8 @@ def claim_json(claim: Claim) -> dict[str, Any]:
         "lang": claim.lang,
         "published": period_json(claim.published),
         "publisher": claim.publisher,
+        "title": document.title if document is not None else None,
+        "url": document.url if document is not None else None,
         "evidence": [evidence_json(e) for e in claim.evidence],
     }
 
@@ -144,7 +154,25 @@ def fact_json(fact: Fact) -> dict[str, Any]:
     }
 
 
-def finding_json(finding: Finding) -> dict[str, Any]:
+def document_json(document: Document) -> dict[str, Any]:
+    """A document's metadata as JSON values (never its text).
+
+    >>> document_json(Document("a", "text", "en", publisher="Wire", title="Orders", url="https://example.org/a"))
+    {'id': 'a', 'lang': 'en', 'published': None, 'publisher': 'Wire', 'title': 'Orders', 'url': 'https://example.org/a', 'cites': []}
+    """
+    return {
+        "id": document.id,
+        "lang": document.lang,
+        "published": period_json(document.published),
+        "publisher": document.publisher,
+        "title": document.title,
+        "url": document.url,
+        "cites": list(document.cites),
+    }
+
+
+def finding_json(finding: Finding, verdict: str | None = None) -> dict[str, Any]:
+    """One finding as JSON values; ``verdict`` is its one-line form (the message when not given)."""
     return {
         "kind": finding.kind,
         "severity": finding.severity,
@@ -152,6 +180,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "confidence": finding.confidence,
         "why": finding.why,
+        "verdict": finding.message if verdict is None else verdict,
         "claims": [c.id for c in finding.claims],
         "documents": sorted({c.doc_id for c in finding.claims}),
         "details": jsonable(dict(finding.details)),
@@ -161,8 +190,11 @@ def finding_json(finding: Finding) -> dict[str, Any]:
 def report_dict(report: Report) -> dict[str, Any]:
     """The report as JSON values, following the schema in the module docstring."""
     kinds = Counter(f.kind for f in report.findings)
+    severities = Counter(f.severity for f in report.findings)
     tolerance = attrs.asdict(report.tolerance) if attrs.has(type(report.tolerance)) else report.tolerance
     claims = report.all_claims()
+    verdicts = report.verdicts()
+    documents = {d.id: d for d in report.documents}
     return {
         "schema_version": SCHEMA_VERSION,
         "currency": report.currency,
@@ -174,10 +206,14 @@ def report_dict(report: Report) -> dict[str, Any]:
             "findings": dict(sorted(kinds.items())),
             "contradictions": kinds.get(CONTRADICTION.name, 0),
             "problems": len(report.problems),
+            "severities": dict(sorted(severities.items())),
+            "documents": len(report.documents) or len({c.doc_id for c in claims}),
+            "outlets": len(report.outlets()),
         },
-        "findings": [finding_json(f) for f in report.findings],
+        "findings": [finding_json(f, v) for f, v in zip(report.findings, verdicts)],
         "facts": [fact_json(f) for f in report.facts],
-        "claims": [claim_json(c) for c in claims],
+        "claims": [claim_json(c, documents.get(c.doc_id)) for c in claims],
+        "documents": [document_json(d) for d in report.documents],
         "trust": {k: round(v, 6) for k, v in report.trust.items()},
         "problems": [str(p) for p in report.problems],
     }

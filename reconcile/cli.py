@@ -62,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--fail-on-contradiction", action="store_true", help="exit with status 1 if any contradiction is found"
     )
+    parser.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="where the stages run: this process (default) or Dask (the scheduler DASK_SCHEDULER_ADDRESS names, "
+        "else a local cluster)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     return parser
 
@@ -95,6 +100,7 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stde
             lexicon=args.lexicon or None,
             on_progress=progress.say,
             on_notice=lambda notice: print(f"reconcile: warning: {notice}", file=err),
+            engine=args.engine,
         )
         progress.say(report.summary())
         _write(RENDERERS[args.format].document(report), args.output, out, progress)

@@ -45,6 +45,8 @@ def run(
     report_single_source: bool = False,
     on_progress: Say | None = None,
     on_notice: Say | None = None,
+    engine: str = "local",
+    client: Any = None,
 ) -> Report:
     """Load, extract, judge and report: the whole pipeline on paths and/or documents.
 
@@ -53,7 +55,9 @@ def run(
     over the default one, or ``None`` (the default). ``on_progress`` receives a line per stage;
     ``on_notice`` each problem met on the way (a file that could not be read, a loader warning, a
     document whose extraction failed, ``"<doc id>: skipped: <error>"``): the run goes on, and the
-    problems are in the report's ``problems``. Without ``on_notice`` the loader's warnings are
+    problems are in the report's ``problems``. ``engine`` names where the stages run
+    (:data:`reconcile.engines.ENGINES`: ``"local"``, the default, or ``"dask"`` with a
+    ``distributed.Client`` as ``client``); the report is the same. Without ``on_notice`` the loader's warnings are
     left to :mod:`warnings`. Raises :class:`DocumentError` for a path that does not exist, before
     anything is read, and what :func:`reconcile` raises.
 
@@ -64,6 +68,9 @@ def run(
     say = on_progress or _silent
     table = _lexicon(lexicon)
     documents, problems = _load(_as_list(sources), say, on_notice)
+    if engine != "local" or client is not None:
+        return _run_on(engine, client, documents, table, problems, say, on_notice, currency, rates, tolerance,
+                       report_single_source)
     claims = _extract(documents, table, problems, say, on_notice)
     say(f"{len(claims)} claims; reconciling in {str(currency).upper()}")
     return reconcile(
@@ -141,6 +148,37 @@ def _extract(
             on_notice(f"{doc_id}: skipped: {error}")
     problems.extend(error for _, error in failed)
     return claims
+
+
+def _run_on(
+    name: str,
+    client: Any,
+    documents: list[Document],
+    lexicon: Lexicon,
+    problems: list[ReconcileError],
+    say: Say,
+    on_notice: Say | None,
+    currency: str,
+    rates: FxRates | None,
+    tolerance: Tolerance | float | None,
+    report_single_source: bool,
+) -> Report:
+    """Extract and judge on the engine registered as ``name`` (:mod:`reconcile.engines`)."""
+    from reconcile.engines import get_engine  # engines import the stages; the pipeline imports them on use
+
+    engine = get_engine(name, client)
+    say(f"{len(documents)} documents; extracting claims on the {engine.name} engine")
+    failed: list[tuple[str, ReconcileError]] = []
+    claims = engine.extract(documents, lexicon, failed)
+    for doc_id, error in failed:
+        if on_notice is not None:
+            on_notice(f"{doc_id}: skipped: {error}")
+    problems.extend(error for _, error in failed)
+    say(f"{len(claims)} claims; reconciling in {str(currency).upper()} on the {engine.name} engine")
+    judgement = engine.judge(
+        claims, currency, rates, tolerance=tolerance, lexicon=lexicon, report_single_source=report_single_source
+    )
+    return Report.of(judgement, tuple(problems))
 
 
 def reconcile(

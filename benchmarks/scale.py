@@ -2,6 +2,7 @@
 
     python benchmarks/scale.py                 # 10k, 100k, 1M
     python benchmarks/scale.py 10000 100000    # chosen sizes
+    python benchmarks/scale.py --engine dask 1000000 10000000   # on a LocalCluster of two workers
 
 Each size runs in its own subprocess so that its peak RSS (``ru_maxrss``) is its own; time is
 measured without tracemalloc (which would slow the run several times). ``build`` is the time to
@@ -14,6 +15,11 @@ facts with 1-6 claims, and twenty "hot" facts that gather 10 % of all claims (th
 1M); money in USD, EUR and CNY over 2019-2025 (so FX lookups are exercised and cached), ~10 %
 undated claims, 1 % outliers at twice the figure (contradictions), stage pairs (order/receive), 1 % stated
 conversions, 300 outlets of which some relay others (``cites``).
+
+With ``--engine dask`` the same claims are judged by :class:`reconcile.engines.dask.DaskEngine`
+on a ``LocalCluster`` of ``--workers`` worker processes (one thread each); ``worker peak MB`` is
+each worker's peak RSS, ``rss_peak`` the client's (which builds the claims and gathers the
+report). The cluster starts before the timing.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reconcile.model import Claim, DateRange, Quantity  # noqa: E402
+from reconcile.model import Claim, DateRange, Quantity
 
 SIZES = (10_000, 100_000, 1_000_000)
 ACTIONS = ("plan", "order", "buy", "receive", "spend", "users")
@@ -125,8 +131,8 @@ def synthetic_claims(n: int, seed: int = 7) -> list[Claim]:
 
 
 def run_one(n: int) -> dict:
-    from reconcile.fx import FxRates
     from reconcile import reconcile
+    from reconcile.fx import FxRates
     from reconcile.lexicon import Lexicon
 
     rates, lexicon = FxRates.default(), Lexicon.default()  # loaded once, outside the timing
@@ -153,23 +159,63 @@ def run_one(n: int) -> dict:
     }
 
 
+def run_one_dask(n: int, workers: int) -> dict:
+    from distributed import Client, LocalCluster
+
+    from reconcile.engines.dask import DaskEngine
+    from reconcile.lexicon import Lexicon
+    from reconcile.report import Report
+
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                           memory_limit=0, silence_logs=40)
+    with Client(cluster) as client:
+        lexicon = Lexicon.default()
+        started = time.perf_counter()
+        claims = synthetic_claims(n)
+        build = time.perf_counter() - started
+        rss_claims = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        started, cpu = time.perf_counter(), time.process_time()
+        report = Report.of(DaskEngine(client).judge(claims, "USD", lexicon=lexicon))
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    cluster.close()
+    kinds: dict[str, int] = {}
+    for finding in report.findings:
+        kinds[finding.kind] = kinds.get(finding.kind, 0) + 1
+    return {
+        "claims": len(claims),
+        "facts": len(report.facts),
+        "findings": kinds,
+        "build_s": round(build, 2),
+        "reconcile_s": round(elapsed, 2),
+        "cpu_s": round(cpu, 2),
+        "rss_claims_mb": round(rss_claims / 1024),
+        "rss_peak_mb": round(rss_peak / 1024),
+        "worker_peak_mb": [round(kb / 1024) for kb in peaks.values()],
+    }
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, help=f"claim counts (default {' '.join(map(str, SIZES))})")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local", help="engine (default local)")
+    parser.add_argument("--workers", type=int, default=2, help="Dask worker processes (default 2)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one size, in this process
     args = parser.parse_args(argv)
     if args.one is not None:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(args.one) if args.engine == "local" else run_one_dask(args.one, args.workers)))
         return
     sizes = args.sizes or list(SIZES)
     print(f"{'claims':>10} {'facts':>9} {'reconcile s':>12} {'cpu s':>7} {'s/100k':>7} {'build s':>8} "
-          f"{'RSS claims MB':>14} {'RSS peak MB':>12}  findings")
+          f"{'RSS claims MB':>14} {'RSS peak MB':>12}  findings" + ("  worker peak MB" if args.engine == "dask" else ""))
     for n in sizes:
-        done = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True)
+        command = [sys.executable, __file__, "--one", str(n), "--engine", args.engine, "--workers", str(args.workers)]
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
         r = json.loads(done.stdout.strip().splitlines()[-1])
         per = r["reconcile_s"] / r["claims"] * 100_000
         print(f"{r['claims']:>10,} {r['facts']:>9,} {r['reconcile_s']:>12.2f} {r['cpu_s']:>7.2f} {per:>7.2f} {r['build_s']:>8.2f} "
-              f"{r['rss_claims_mb']:>14,} {r['rss_peak_mb']:>12,}  {r['findings']}", flush=True)
+              f"{r['rss_claims_mb']:>14,} {r['rss_peak_mb']:>12,}  {r['findings']}  {r.get('worker_peak_mb', '')}", flush=True)
 
 
 if __name__ == "__main__":

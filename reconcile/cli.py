@@ -76,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--strict", action="store_true", help="exit with status 3 if any file or document was skipped or ignored"
     )
+    parser.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="where the stages run: this process (default) or Dask (the scheduler DASK_SCHEDULER_ADDRESS names, "
+        "else a local cluster)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="table: each finding's full message and claims under its line"
@@ -169,6 +174,7 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stde
             on_progress=progress.say,
             on_notice=lambda notice: print(f"reconcile: warning: {notice}", file=err),
             on_count=progress.count,
+            engine=args.engine,
         )
         progress.say(report.summary())
         options = {"verbose": True} if args.verbose and args.format == "table" else {}

@@ -49,6 +49,8 @@ def run(
     on_progress: Say | None = None,
     on_notice: Say | None = None,
     on_count: Count | None = None,
+    engine: str = "local",
+    client: Any = None,
 ) -> Report:
     """Load, extract, judge and report: the whole pipeline on paths and/or documents.
 
@@ -66,6 +68,8 @@ def run(
     :class:`FxError` for a currency the rate table does not know. A second document with an id
     already read is kept under an id derived from its path (``"<id>@<file name>"``) and reported.
     No readable document at all raises :class:`DocumentError`.
+    ``engine`` names where the stages run (:data:`reconcile.engines.ENGINES`: ``"local"``, the
+    default, or ``"dask"`` with a ``distributed.Client`` as ``client``); the report is the same.
 
     >>> report = run(Document("a", "ByteDance ordered 100,000 H20 chips in 2024.", "en"), currency="eur")
     >>> type(report).__name__, report.currency, [claim.doc_id for claim in report.claims]
@@ -83,6 +87,9 @@ def run(
     if not documents:
         where = ", ".join(str(i) for i in items if isinstance(i, (str, Path))) or "the documents given"
         raise DocumentError(where, "no readable document (see the problems above)" if problems else "no document")
+    if engine != "local" or client is not None:
+        return _run_on(engine, client, documents, table, problems, say, on_notice, target, rates, tolerance,
+                       report_single_source)
     claims = _extract(documents, table, problems, say, on_notice, on_count)
     say(f"{len(claims)} claims; reconciling in {target}")
     return reconcile(
@@ -269,6 +276,37 @@ def _claims(claims: Iterable[Claim]) -> list[Claim]:
     if wrong is not None:
         raise TypeError(f"claims must be Claim objects (extract_claims gives them), got a {type(wrong).__name__}")
     return batch
+
+
+def _run_on(
+    name: str,
+    client: Any,
+    documents: list[Document],
+    lexicon: Lexicon,
+    problems: list[ReconcileError],
+    say: Say,
+    on_notice: Say | None,
+    currency: str,
+    rates: FxRates | None,
+    tolerance: Tolerance | float | None,
+    report_single_source: bool,
+) -> Report:
+    """Extract and judge on the engine registered as ``name`` (:mod:`reconcile.engines`)."""
+    from reconcile.engines import get_engine  # engines import the stages; the pipeline imports them on use
+
+    engine = get_engine(name, client)
+    say(f"{len(documents)} documents; extracting claims on the {engine.name} engine")
+    failed: list[tuple[str, ReconcileError]] = []
+    claims = engine.extract(documents, lexicon, failed)
+    for doc_id, error in failed:
+        if on_notice is not None:
+            on_notice(f"{doc_id}: skipped: {error}")
+    problems.extend(error for _, error in failed)
+    say(f"{len(claims)} claims; reconciling in {str(currency).upper()} on the {engine.name} engine")
+    judgement = engine.judge(
+        claims, currency, rates, tolerance=tolerance, lexicon=lexicon, report_single_source=report_single_source
+    )
+    return Report.of(judgement, tuple(problems), tuple(documents))
 
 
 def reconcile(

@@ -171,7 +171,7 @@ class Report:
             for finding in self.contradictions:
                 by_fact.setdefault(finding.fact_id or "", set()).update(c.id for c in finding.claims)
             self._memo["contradicted"] = {k: frozenset(v) for k, v in by_fact.items()}
-        return self._memo["contradicted"].get(fact_id, frozenset())  # type: ignore[no-any-return]
+        return self._memo["contradicted"].get(fact_id, frozenset())
 
     def summary(self) -> str:
         """One line: counts of claims, facts and findings by kind.

@@ -17,7 +17,7 @@ import attrs
 
 from reconcile.documents import MANIFEST_NAME, TEXT_SUFFIXES, Corpus, load_documents
 from reconcile.errors import DocumentError, FxError, ReconcileError
-from reconcile.extract import extract_claims
+from reconcile.extract import extract_claims, find_organisations
 from reconcile.fx import FxRates
 from reconcile.judge import DEFAULT_TOLERANCE, Tolerance, judge
 from reconcile.lexicon import Lexicon
@@ -251,8 +251,10 @@ def _extract(
     say(f"{len(documents)} documents; extracting claims")
     claims: list[Claim] = []
     failed: list[tuple[str, ReconcileError]] = []
+    found = find_organisations(documents, lexicon)  # over the whole corpus, as the other engines do
     for start in range(0, len(documents), PROGRESS_EVERY):
-        claims.extend(extract_claims(documents[start : start + PROGRESS_EVERY], lexicon, errors=failed))
+        batch = documents[start : start + PROGRESS_EVERY]
+        claims.extend(extract_claims(batch, lexicon, errors=failed, organisations=found))
         done = min(start + PROGRESS_EVERY, len(documents))
         if on_count is not None:
             on_count(done, len(documents))

@@ -514,3 +514,14 @@ def test_a_syndicated_copy_counts_once_however_many_outlets_print_it():
     (finding,) = reconcile(copies).findings
     assert finding.kind == "agreement" and finding.details["independent_sources"] == 1
     assert "not independent corroboration" in finding.message
+
+
+def test_an_analysts_estimate_and_the_reported_figure_are_a_stage_gap_not_a_contradiction():
+    actual = claim("a", exact(26.7e9, "USD", "money"), action="revenue", obj=None, subject="Acme")
+    estimate = attrs.evolve(
+        claim("b", exact(24.4e9, "USD", "money"), action="revenue", obj=None, subject="Acme"), stage="estimate"
+    )
+    report = reconcile([actual, estimate])
+    assert kinds(report) == ["stage_gap"]
+    other = attrs.evolve(claim("c", exact(5e9, "USD", "money"), action="net_profit", obj=None, subject="Acme"), stage="estimate")
+    assert "stage_gap" not in kinds(reconcile([actual, other]))

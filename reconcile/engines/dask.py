@@ -42,6 +42,7 @@ from reconcile.judge.core import (
     _decided,
     _gc_paused,
     _normalised,
+    _repeated,
     _shadowed_by_equivalence,
     _stage_lookup,
     finding_order,
@@ -130,7 +131,7 @@ def _survey_task(claims: list[Claim]) -> tuple[DateRange | None, set[str], set[s
     A stated conversion links claims of one document, and a document is never split."""
     by_id = {c.id: c for c in claims}
     currencies = {c.quantity.unit for c in claims if c.quantity.kind == "money"}
-    return corpus_window(claims), _shadowed_by_equivalence(claims, by_id), currencies
+    return corpus_window(claims), _shadowed_by_equivalence(claims, by_id) | _repeated(claims, by_id), currencies
 
 
 def _split_task(claims: list[Claim], buckets: int) -> list[list[Claim]]:

@@ -92,6 +92,7 @@ def extract_claims(
     *,
     errors: list[tuple[str, ReconcileError]] | None = None,
     discover: bool = True,
+    organisations: Lexicon | None = None,
 ) -> list[Claim]:
     """The claims of every document (a Corpus, any iterable of Documents, or one Document).
 
@@ -116,7 +117,7 @@ def extract_claims(
         docs = [docs]
     documents = list(getattr(docs, "documents", docs))
     lexicon = lexicon if lexicon is not None else Lexicon.default()
-    found = find_organisations(documents, lexicon) if discover else None
+    found = organisations if organisations is not None else (find_organisations(documents, lexicon) if discover else None)
     claims: list[Claim] = []
     for number, doc in enumerate(documents):
         doc_id = getattr(doc, "id", f"#{number}")

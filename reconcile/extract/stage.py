@@ -16,7 +16,7 @@ overlap, the longer one is read ("analysts expected" is an estimate, not the com
 - ``actual``: no cue, the figure is reported as done.
 
 >>> [(c.stage, c.text) for c in _sentence_cues("Analysts expected $3bn, and it will pay $2bn.", "en")]
-[('estimate', 'Analysts expected'), ('plan', 'will')]
+[('estimate', 'Analysts expected'), ('plan', 'will pay')]
 """
 
 from __future__ import annotations

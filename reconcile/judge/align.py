@@ -32,6 +32,9 @@ from typing import Any
 
 from reconcile.model import Claim, DateRange, Fact, Subject
 
+#: Stages that anticipate an outcome and so never meet it in one fact (see :func:`block_key`).
+EXPECTED_STAGES = frozenset({"estimate", "forecast", "target"})
+
 #: The unit key of money claims: every currency lands in one block and is converted later.
 MONEY_UNIT_KEY = "*"
 
@@ -66,7 +69,10 @@ def subject_label(subject: Subject) -> str:
 
 
 def block_key(claim: Claim) -> tuple[Any, ...]:
-    """The blocking key of a claim: ``(subject, action, object, kind, unit)``.
+    """The blocking key of a claim: ``(subject, action, object, kind, unit)``. A figure that
+    anticipates an outcome (an analysts' estimate, a forecast, a target: :data:`EXPECTED_STAGES`)
+    keeps its stage in the action (``revenue@estimate``), so it is never judged against the outcome.
+    Plans stay with their action: the steps of a deal already say plan, order, receive.
 
     >>> from reconcile.model import Quantity
     >>> c = Claim("d#1", "d", 0, 3, "7 bn", "7 bn", Quantity.exact(7e9, "USD", "money"), subject="ByteDance", action="plan")
@@ -75,7 +81,8 @@ def block_key(claim: Claim) -> tuple[Any, ...]:
     """
     quantity = claim.quantity
     unit = MONEY_UNIT_KEY if quantity.kind == "money" else quantity.unit
-    return (subject_key(claim.subject), claim.action, claim.object, quantity.kind, unit)
+    action = f"{claim.action}@{claim.stage}" if claim.stage in EXPECTED_STAGES else claim.action
+    return (subject_key(claim.subject), action, claim.object, quantity.kind, unit)
 
 
 def period_clusters(claims: Iterable[Claim]) -> list[list[Claim]]:

@@ -310,16 +310,31 @@ def stage_gap(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
             yield _stage_gap(kind, early, level_a, late, level_b)
 
 
+CLAIM_STAGE_LEVELS = {"plan": 0, "target": 1, "forecast": 1, "estimate": 1, "actual": 2}
+"""The order of a claim's stages for stage gaps: what was intended or expected, then the outcome."""
+
+
 def _stage_blocks(batch: Batch) -> list[list[tuple[int, Verdict]]]:
-    """Decided facts with a known stage, grouped ignoring the action; blocks of one stage dropped."""
+    """Decided facts with a known stage, grouped; blocks of one stage dropped.
+
+    Steps of a deal (plan < approve < order < buy < receive, the lexicon's stages) group ignoring
+    the action. Any other measure groups with itself only, its level the claim's stage
+    (:data:`CLAIM_STAGE_LEVELS`: a plan, a target, a forecast or an estimate before the outcome),
+    so an analysts' estimate of revenue and the revenue reported are a stage gap, not a
+    contradiction, and never meet a different measure.
+    """
     blocks: dict[tuple[Any, ...], list[tuple[int, Verdict]]] = defaultdict(list)
     for verdict in batch.verdicts:
-        fact = verdict.fact
-        level = batch.stage(fact.action) if verdict.consensus is not None else None
-        if level is None:
+        if verdict.consensus is None:
             continue
+        fact = verdict.fact
+        measure, _, claim_stage = fact.action.partition("@")
+        level = batch.stage(measure)
+        grouping: tuple[Any, ...] = ()
+        if level is None:
+            level, grouping = CLAIM_STAGE_LEVELS[claim_stage or "actual"], (measure,)
         unit_key = MONEY_UNIT_KEY if fact.kind == "money" else fact.unit
-        blocks[(subject_key(fact.subject), fact.object, fact.kind, unit_key)].append((level, verdict))
+        blocks[(subject_key(fact.subject), *grouping, fact.object, fact.kind, unit_key)].append((level, verdict))
     found = []
     for members in blocks.values():
         if len({level for level, _ in members}) >= 2:

@@ -525,3 +525,12 @@ def test_an_analysts_estimate_and_the_reported_figure_are_a_stage_gap_not_a_cont
     assert kinds(report) == ["stage_gap"]
     other = attrs.evolve(claim("c", exact(5e9, "USD", "money"), action="net_profit", obj=None, subject="Acme"), stage="estimate")
     assert "stage_gap" not in kinds(reconcile([actual, other]))
+
+
+def test_a_target_is_not_a_stage_of_another_figure_and_weak_frames_make_no_stage_gap():
+    whole = attrs.evolve(claim("a", exact(3e9, "USD", "money"), action="savings", obj=None, subject="Acme"), stage="target")
+    part = claim("b", exact(1e9, "USD", "money"), action="savings", obj=None, subject="Acme")
+    assert "stage_gap" not in kinds(reconcile([whole, part]))
+    estimate = attrs.evolve(claim("c", exact(3.7, "percent", "percent"), action="other:growth", obj=None), stage="estimate")
+    growth = claim("d", exact(4.3, "percent", "percent"), action="other:growth", obj=None)
+    assert "stage_gap" not in kinds(reconcile([estimate, growth]))  # the measure was not read

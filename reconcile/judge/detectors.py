@@ -310,8 +310,16 @@ def stage_gap(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
             yield _stage_gap(kind, early, level_a, late, level_b)
 
 
-CLAIM_STAGE_LEVELS = {"plan": 0, "target": 1, "forecast": 1, "estimate": 1, "actual": 2}
-"""The order of a claim's stages for stage gaps: what was intended or expected, then the outcome."""
+def _stage_gap_ready(verdict: Verdict) -> bool:
+    """A measure's facts join a stage gap only with every frame read and a known measure."""
+    return not verdict.fact.action.startswith("other") and not any(strength.weaknesses(c) for c in verdict.claims)
+
+
+CLAIM_STAGE_LEVELS = {"estimate": 1, "actual": 2}
+"""The claim stages a stage gap may join: an estimate by others (analysts' consensus), then the
+outcome. Forecasts, targets and plans of a measure are not joined to an outcome: on real articles
+a blind reviewer found such pairs wrong far more often than right (next quarter's guidance
+against this quarter's result, a part of a target against the whole)."""
 
 
 def _stage_blocks(batch: Batch) -> list[list[tuple[int, Verdict]]]:
@@ -332,7 +340,11 @@ def _stage_blocks(batch: Batch) -> list[list[tuple[int, Verdict]]]:
         level = batch.stage(measure)
         grouping: tuple[Any, ...] = ()
         if level is None:
-            level, grouping = CLAIM_STAGE_LEVELS[claim_stage or "actual"], (measure,)
+            if not _stage_gap_ready(verdict):
+                continue
+            level, grouping = CLAIM_STAGE_LEVELS.get(claim_stage or "actual"), (measure,)
+            if level is None:
+                continue
         unit_key = MONEY_UNIT_KEY if fact.kind == "money" else fact.unit
         blocks[(subject_key(fact.subject), *grouping, fact.object, fact.kind, unit_key)].append((level, verdict))
     found = []

@@ -161,3 +161,12 @@ def test_after_a_colon_the_figures_own_segment_names_the_subject():
     [claim] = extract_claims([Document("d", text, "fr")])
     assert claim.subject == "Nvidia"
     assert claim.evidence_for("subject").resolver == "actor_in_segment"
+
+
+def test_text_instead_of_documents_is_a_type_error_not_a_warning_per_character():
+    import pytest
+
+    from reconcile import extract_claims
+
+    with pytest.raises(TypeError, match="Documents, not text"):
+        extract_claims("Acme sold 12 jets.")

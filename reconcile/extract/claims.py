@@ -113,6 +113,8 @@ def extract_claims(
     >>> [(doc_id, type(err).__name__) for doc_id, err in problems]
     [('x', 'DocumentError')]
     """
+    if isinstance(docs, (str, bytes)):
+        raise TypeError("extract_claims reads Documents, not text: wrap it as Document(id, text, lang)")
     if isinstance(docs, Document):
         docs = [docs]
     documents = list(getattr(docs, "documents", docs))

@@ -88,20 +88,11 @@ def run(
         where = ", ".join(str(i) for i in items if isinstance(i, (str, Path))) or "the documents given"
         raise DocumentError(where, "no readable document (see the problems above)" if problems else "no document")
     if engine != "local" or client is not None:
-        return _run_on(engine, client, documents, table, problems, say, on_notice, target, rates, tolerance,
-                       report_single_source)
+        return _run_on(engine, client, documents, table, problems, say, on_notice, target, rates, tolerance, report_single_source)
     claims = _extract(documents, table, problems, say, on_notice, on_count)
     say(f"{len(claims)} claims; reconciling in {target}")
-    return reconcile(
-        claims,
-        target,
-        rates,
-        tolerance=tolerance,
-        lexicon=table,
-        report_single_source=report_single_source,
-        problems=tuple(problems),
-        documents=documents,
-    )
+    return reconcile(claims, target, rates, tolerance=tolerance, lexicon=table,
+                     report_single_source=report_single_source, problems=tuple(problems), documents=documents)
 
 
 def check_currency(currency: object, rates: FxRates | None = None) -> str:

@@ -9,7 +9,7 @@ from reconcile.errors import DocumentError, ReconcileError
 from reconcile.extract.context import _Context
 from reconcile.extract.equivalents import _link_equivalents
 from reconcile.extract.figures import _compared, _is_figure
-from reconcile.extract.frame import _read_frame
+from reconcile.extract.frame import _Read, _read_frame
 from reconcile.extract.furniture import link_repeats, read_page
 from reconcile.extract.index import _index
 from reconcile.extract.language import _language, has_language
@@ -18,9 +18,22 @@ from reconcile.extract.organisations import (
     organisation_lexicon,
     organisations,
 )
+from reconcile.extract.sentences import Sentence
 from reconcile.lexicon import Lexicon
-from reconcile.model import Claim, Document
+from reconcile.model import Claim, Document, Mention, Quantity
 from reconcile.quantities import find_quantities
+
+
+def _claim(doc: Document, claim_id: str, mention: Mention, sentence: Sentence, read: _Read, quantity: Quantity) -> Claim:
+    """The claim a figure's reading makes, with its document's provenance."""
+    frame = read.frame
+    return Claim(
+        id=claim_id, doc_id=doc.id, start=mention.start, end=mention.end, text=mention.text,
+        sentence=sentence.text, quantity=quantity, subject=frame.subject, action=frame.action,
+        stage=read.stage, object=frame.object, period=frame.period, hedged=read.hedged,
+        attributed_to=read.attributed_to, sentence_start=sentence.start, lang=doc.lang,
+        published=doc.published, publisher=doc.publisher, cites=doc.cites, evidence=read.evidence,
+    )
 
 
 def extract_document(doc: Document, lexicon: Lexicon | None = None, organisations: Lexicon | None = None) -> list[Claim]:
@@ -55,34 +68,10 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None, organisation
         sentence_no = index.sentence_index(mention.start)
         sentence = index.sentences[sentence_no]
         read = _read_frame(mention, sentence_no, index, context, lexicon, language)
-        frame, quantity = read.frame, read.quantity
-        if quantity is None:
+        if read.quantity is None:
             continue
-        claims.append(
-            Claim(
-                id=f"{doc.id}#{len(claims) + 1}",
-                doc_id=doc.id,
-                start=mention.start,
-                end=mention.end,
-                text=mention.text,
-                sentence=sentence.text,
-                quantity=quantity,
-                subject=frame.subject,
-                action=frame.action,
-                stage=read.stage,
-                object=frame.object,
-                period=frame.period,
-                hedged=read.hedged,
-                attributed_to=read.attributed_to,
-                sentence_start=sentence.start,
-                lang=doc.lang,
-                published=doc.published,
-                publisher=doc.publisher,
-                cites=doc.cites,
-                evidence=read.evidence,
-            )
-        )
-        context = _Context(frame, sentence_no)
+        claims.append(_claim(doc, f"{doc.id}#{len(claims) + 1}", mention, sentence, read, read.quantity))
+        context = _Context(read.frame, sentence_no)
     return link_repeats(_link_equivalents(claims, mentions, doc.text, language), page)
 
 

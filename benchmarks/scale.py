@@ -32,6 +32,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -144,11 +145,16 @@ def run_one(n: int) -> dict:
     report = reconcile(claims, "USD", rates, lexicon=lexicon)
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return _figures(report, len(claims), build, elapsed, cpu, rss_claims, rss_peak)
+
+
+def _figures(report: Any, claims: int, build: float, elapsed: float, cpu: float, rss_claims: int, rss_peak: int) -> dict:
+    """What one run prints: sizes, findings by kind, seconds and peak memory (ru_maxrss is in KB)."""
     kinds: dict[str, int] = {}
     for finding in report.findings:
         kinds[finding.kind] = kinds.get(finding.kind, 0) + 1
     return {
-        "claims": len(claims),
+        "claims": claims,
         "facts": len(report.facts),
         "findings": kinds,
         "build_s": round(build, 2),
@@ -180,20 +186,8 @@ def run_one_dask(n: int, workers: int) -> dict:
         rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     cluster.close()
-    kinds: dict[str, int] = {}
-    for finding in report.findings:
-        kinds[finding.kind] = kinds.get(finding.kind, 0) + 1
-    return {
-        "claims": len(claims),
-        "facts": len(report.facts),
-        "findings": kinds,
-        "build_s": round(build, 2),
-        "reconcile_s": round(elapsed, 2),
-        "cpu_s": round(cpu, 2),
-        "rss_claims_mb": round(rss_claims / 1024),
-        "rss_peak_mb": round(rss_peak / 1024),
-        "worker_peak_mb": [round(kb / 1024) for kb in peaks.values()],
-    }
+    figures = _figures(report, len(claims), build, elapsed, cpu, rss_claims, rss_peak)
+    return {**figures, "worker_peak_mb": [round(kb / 1024) for kb in peaks.values()]}
 
 
 def main(argv: list[str]) -> None:

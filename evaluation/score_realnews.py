@@ -42,6 +42,9 @@ from typing import Any
 
 import attrs
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import greedy_pairs
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SETS_DIR = REPO_ROOT / "evaluation" / "realnews"
 DEFAULT_CACHE = REPO_ROOT.parent / "cache" / "realnews"
@@ -246,27 +249,7 @@ class Score:
 
 
 def match(name: str, claims: Sequence[Any], gold: Sequence[Mapping[str, Any]]) -> Score:
-    used: set[int] = set()
-    pairs: list[tuple[Any, Mapping[str, Any]]] = []
-    spurious: list[Any] = []
-    for claim in claims:
-        hit = next(
-            (
-                i
-                for i, g in enumerate(gold)
-                if i not in used
-                and g["doc_id"] == claim.doc_id
-                and g["start"] < claim.end
-                and claim.start < g["end"]
-                and same_value(claim, g)
-            ),
-            None,
-        )
-        if hit is None:
-            spurious.append(claim)
-        else:
-            used.add(hit)
-            pairs.append((claim, gold[hit]))
+    pairs, spurious, used = greedy_pairs(claims, gold, same_value)
     missed = tuple(g for i, g in enumerate(gold) if i not in used)
     return Score(name, len(claims), len(gold), tuple(pairs), tuple(spurious), missed, repeats_linked(claims, pairs, gold))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,35 @@ def _gold_subject(value: Any) -> Any:
     return tuple(sorted(value)) if isinstance(value, list) else value
 
 
+def greedy_pairs(
+    claims: Iterable[Any], gold: Sequence[Mapping[str, Any]], same_value: Callable[[Any, Mapping[str, Any]], bool]
+) -> tuple[list[tuple[Any, Mapping[str, Any]]], list[Any], set[int]]:
+    """Each claim paired, in order, with the first unused gold figure it overlaps with the same
+    value; returns the pairs, the claims left unpaired and the indices of the gold figures used."""
+    used: set[int] = set()
+    pairs: list[tuple[Any, Mapping[str, Any]]] = []
+    spurious: list[Any] = []
+    for claim in claims:
+        hit = next(
+            (
+                i
+                for i, g in enumerate(gold)
+                if i not in used
+                and g["doc_id"] == claim.doc_id
+                and g["start"] < claim.end
+                and claim.start < g.get("end", g["start"] + len(g.get("text", "")))
+                and same_value(claim, g)
+            ),
+            None,
+        )
+        if hit is None:
+            spurious.append(claim)
+        else:
+            used.add(hit)
+            pairs.append((claim, gold[hit]))
+    return pairs, spurious, used
+
+
 def score_claims(claims: Iterable[Claim], gold: Iterable[Mapping[str, Any]]) -> ExtractionScore:
     """Score extracted claims against gold annotations (see :class:`ExtractionScore`).
 
@@ -115,39 +144,12 @@ def score_claims(claims: Iterable[Claim], gold: Iterable[Mapping[str, Any]]) -> 
     """
     claims = [legacy_view(c) for c in claims]
     gold = list(gold)
-    used: set[int] = set()
-    matched = frames = 0
-    spurious: list[Claim] = []
-    wrong: list[tuple[Claim, Mapping[str, Any]]] = []
-    matched_claims: list[Claim] = []
-    matched_gold: list[Mapping[str, Any]] = []
-    for claim in claims:
-        hit = next(
-            (
-                i
-                for i, g in enumerate(gold)
-                if i not in used
-                and g["doc_id"] == claim.doc_id
-                and g["start"] < claim.end
-                and claim.start < g.get("end", g["start"] + len(g.get("text", "")))
-                and _same_value(claim, g)
-            ),
-            None,
-        )
-        if hit is None:
-            spurious.append(claim)
-            continue
-        used.add(hit)
-        matched += 1
-        g = gold[hit]
-        matched_claims.append(claim)
-        matched_gold.append(g)
-        if (claim.subject, claim.action, claim.object) == (_gold_subject(g.get("subject")), g.get("action"), g.get("object")):
-            frames += 1
-        else:
-            wrong.append((claim, g))
+    pairs, spurious, used = greedy_pairs(claims, gold, _same_value)
+    matched = len(pairs)
+    wrong = [(c, g) for c, g in pairs
+             if (c.subject, c.action, c.object) != (_gold_subject(g.get("subject")), g.get("action"), g.get("object"))]
+    frames = matched - len(wrong)
     missed = tuple(g for i, g in enumerate(gold) if i not in used)
-    pairs = [(c, g) for c, g in zip(matched_claims, matched_gold)]
     fields = {name: sum(read(c) == expected(g) for c, g in pairs) / len(pairs) if pairs else 1.0
               for name, (read, expected) in _FIELDS.items()}
     return ExtractionScore(len(claims), len(gold), matched, frames, missed, tuple(spurious), tuple(wrong), fields)

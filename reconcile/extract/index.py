@@ -111,13 +111,11 @@ class _DocumentIndex:
 
     def _found_organisations(self, sentence: Sentence) -> list[LexMatch]:
         """The organisations found in the corpus that a sentence names where the lexicon names nothing."""
-        if self.organisations is None:
-            return []
+        found = [] if self.organisations is None else self.organisations.find_actors(sentence.text, self.doc.lang)
+        if not found:
+            return []  # the full lexicon scan below only runs where an organisation is named
         named = self.lexicon.find_all(sentence.text, self.doc.lang)
-        return [
-            o for o in self.organisations.find_actors(sentence.text, self.doc.lang)
-            if not any(n.start < o.end and o.start < n.end for n in named)
-        ]
+        return [o for o in found if not any(n.start < o.end and o.start < n.end for n in named)]
 
     def subjects(self, number: int) -> list[LexMatch]:
         """The actors of a sentence that can be its subject (see :func:`_may_be_subject`)."""

@@ -85,6 +85,12 @@ def block_key(claim: Claim) -> tuple[Any, ...]:
     return (subject_key(claim.subject), action, claim.object, quantity.kind, unit)
 
 
+def fact_block(fact: Fact) -> tuple[Any, ...]:
+    """The blocking key of a fact, as :func:`block_key` gives it for each of its claims."""
+    unit = MONEY_UNIT_KEY if fact.kind == "money" else fact.unit
+    return (subject_key(fact.subject), fact.action, fact.object, fact.kind, unit)
+
+
 def period_clusters(claims: Iterable[Claim]) -> list[list[Claim]]:
     """Split dated claims into the fewest groups whose periods share a common day.
 

@@ -19,7 +19,7 @@ from reconcile.formatting import (
     period_json,
 )
 from reconcile.judge import strength
-from reconcile.judge.align import MONEY_UNIT_KEY, subject_key, subject_label
+from reconcile.judge.align import MONEY_UNIT_KEY, fact_block, subject_key, subject_label
 from reconcile.judge.batch import Batch, Conversion, Verdict
 from reconcile.judge.messages import (
     MESSAGE_CLAIMS,
@@ -265,16 +265,17 @@ def unknown_period(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
     dated: dict[tuple[Any, ...], list[Verdict]] = defaultdict(list)
     for verdict in batch.verdicts:
         if verdict.fact.period is not None and verdict.normals:
-            dated[_block(verdict.fact)].append(verdict)
+            dated[fact_block(verdict.fact)].append(verdict)
     for verdict in batch.verdicts:
         fact = verdict.fact
-        if fact.period is not None or not verdict.normals or _block(fact) not in dated:
+        block = fact_block(fact)
+        if fact.period is not None or not verdict.normals or block not in dated:
             continue
-        periods = sorted(str(v.fact.period) for v in dated[_block(fact)])
+        periods = sorted(str(v.fact.period) for v in dated[block])
         yield kind.finding(
             verdict.claims,
             fact.id,
-            {"undated_claims": [c.id for c in verdict.claims], "dated_facts": [v.fact.id for v in dated[_block(fact)]]},
+            {"undated_claims": [c.id for c in verdict.claims], "dated_facts": [v.fact.id for v in dated[block]]},
             confidence=strength.finding_confidence(verdict.claims, verdict.independents),
             why="same subject, measure, object and unit; the period of these claims is unknown",
             count=len(verdict.claims),
@@ -284,11 +285,6 @@ def unknown_period(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
             period=", ".join(periods),
             sentences=sentences(verdict.claims),
         )
-
-
-def _block(fact: Any) -> tuple[Any, ...]:
-    unit_key = MONEY_UNIT_KEY if fact.kind == "money" else fact.unit
-    return (subject_key(fact.subject), fact.action, fact.object, fact.kind, unit_key)
 
 
 # --------------------------------------------------------------------------- stages

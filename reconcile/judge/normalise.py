@@ -9,6 +9,7 @@ dates); else the ``unknown_date_window`` given to the judge; else the last
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
 import re
@@ -147,7 +148,13 @@ def copy_source(claim: Claim) -> str | None:
     >>> copy_source(a) == copy_source(b), copy_source(Claim("c#1", "c", 0, 1, "x", "Up 5%.", Quantity.exact(1)))
     (True, None)
     """
-    words = _NOT_WORD.sub(" ", claim.sentence).strip().casefold()
+    return _copy_key(claim.sentence)
+
+
+@functools.lru_cache(maxsize=65536)
+def _copy_key(sentence: str) -> str | None:
+    """Computed once per sentence: trust weighs each side's figures many times."""
+    words = _NOT_WORD.sub(" ", sentence).strip().casefold()
     if len(words) < COPY_MIN_CHARS:
         return None
     return "copy:" + hashlib.blake2b(words.encode("utf-8"), digest_size=8).hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import attrs
@@ -9,6 +10,7 @@ import attrs
 from reconcile.errors import FxError
 from reconcile.judge.normalise import Dating, Normal, Rate
 from reconcile.judge.sides import Side
+from reconcile.judge.strength import weaknesses
 from reconcile.judge.tolerance import Tolerance
 from reconcile.model import Claim, DateRange, Fact, Quantity
 
@@ -28,10 +30,16 @@ class Verdict:
     independents: int = 0
     weights: tuple[float, ...] = ()
 
-    @property
+    @functools.cached_property
     def claims(self) -> tuple[Claim, ...]:
         """The claims judged (the figures that could be put on the fact's footing)."""
         return tuple(n.claim for n in self.normals)
+
+    @functools.cached_property
+    def weaknesses(self) -> tuple[tuple[Claim, tuple[str, ...]], ...]:
+        """Each judged claim with what is not read in its frame (:func:`~reconcile.judge.strength.weaknesses`),
+        computed once however many detectors ask."""
+        return tuple((c, weaknesses(c)) for c in self.claims)
 
 
 @attrs.frozen

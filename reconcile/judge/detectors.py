@@ -78,8 +78,8 @@ def _weak_reasons(verdict: Verdict) -> list[str]:
     reasons: list[str] = []
     if len(_documents(verdict.claims)) < 2 or not _cross_document(verdict):
         reasons.append("all from one document")
-    for claim in verdict.claims:
-        reasons.extend(f"{w} in {claim.id}" for w in strength.weaknesses(claim))
+    for claim, weak in verdict.weaknesses:
+        reasons.extend(f"{w} in {claim.id}" for w in weak)
     if not strength.comparable_periods(verdict.claims):
         days = sorted({c.period.days for c in verdict.claims if c.period is not None})
         reasons.append(f"periods of different lengths ({days[0]} to {days[-1]} days)")
@@ -181,7 +181,7 @@ def _agreeing(batch: Batch) -> Iterator[tuple[Verdict, list[str]]]:
             continue
         documents = _documents(verdict.claims)
         unread = {"no subject", "measure unknown"}
-        if len(documents) < 2 or any(set(strength.weaknesses(c)) & unread for c in verdict.claims):
+        if len(documents) < 2 or any(set(weak) & unread for _, weak in verdict.weaknesses):
             continue
         yield verdict, documents
 
@@ -308,7 +308,7 @@ def stage_gap(kind: FindingKind, batch: Batch) -> Iterator[Finding]:
 
 def _stage_gap_ready(verdict: Verdict) -> bool:
     """A measure's facts join a stage gap only with every frame read and a known measure."""
-    return not verdict.fact.action.startswith("other") and not any(strength.weaknesses(c) for c in verdict.claims)
+    return not verdict.fact.action.startswith("other") and not any(weak for _, weak in verdict.weaknesses)
 
 
 CLAIM_STAGE_LEVELS = {"estimate": 1, "actual": 2}
